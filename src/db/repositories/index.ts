@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../database.js';
+import type { Schema } from '../schema.js';
+import { AccountsRepository } from './accounts.repository.js';
+import { AuditRepository } from './audit.repository.js';
+import { AuthRepository } from './auth.repository.js';
+import { JourneysRepository } from './journeys.repository.js';
+import { MoneyRepository } from './money.repository.js';
+import { UsersRepository } from './users.repository.js';
+
+/** Every repository bound to one connection or transaction. */
+export function repositories(db: Kysely<Schema>, dialect: DialectName) {
+  return {
+    accounts: new AccountsRepository(db),
+    audit: new AuditRepository(db),
+    auth: new AuthRepository(db),
+    journeys: new JourneysRepository(db),
+    money: new MoneyRepository(db),
+    users: new UsersRepository(db, dialect),
+  };
+}
+
+export type Repositories = ReturnType<typeof repositories>;

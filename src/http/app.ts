@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from '../services/context.js';
+import { createServices, type Services } from '../services/index.js';
+import { errorHandler, notFoundHandler } from './errors.js';
+import { authPlugin } from './plugins/auth.js';
+import { accountRoutes } from './routes/accounts.routes.js';
+import { adminRoutes } from './routes/admin.routes.js';
+import { authRoutes, type CookiePolicy } from './routes/auth.routes.js';
+import { journeyRoutes } from './routes/journeys.routes.js';
+import { userRoutes } from './routes/users.routes.js';
+
+export interface AppOptions {
+  deps: Deps;
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app to serve at `/`; none in API-only tests. */
+  webRoot?: string | null;
+  cookies?: CookiePolicy;
+  /** Behind a reverse proxy: trust X-Forwarded-* (so Secure cookies follow HTTPS). */
+  trustProxy?: boolean;
+  /** Sign-in attempts per IP per minute. */
+  loginRateLimit?: number;
+}
+
+export const API_VERSION = '0.1.0';
+
+/** Builds the HTTP application without listening: tests call `app.inject()`, the CLI calls `listen()`. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance & { services: Services }> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    ajv: undefined,
+  });
+  const services = createServices(options.deps);
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Difusi API',
+        version: API_VERSION,
+        description:
+          'Adoption journeys, selling playbooks and diffusion analytics for B2B technology sales. ' +
+          'Authenticate with the session cookie from POST /api/auth/login or with `Authorization: Bearer <token>` ' +
+          '(tokens are created with `difusi token create`). Every error has the shape { error: { code, message, details } }.',
+        license: { name: 'AGPL-3.0-only', identifier: 'AGPL-3.0-only' },
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'difusi_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+      tags: [
+        { name: 'auth', description: 'Sign-in, sessions and first-run setup' },
+        { name: 'users', description: 'Users, teams and roles' },
+        { name: 'accounts', description: 'Client companies and their segmentation attributes' },
+        { name: 'journeys', description: 'Adoption journeys (account × solution) and their stage history' },
+        { name: 'admin', description: 'Audit log and exchange rates' },
+        { name: 'system', description: 'Health' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(authPlugin, { services });
+
+  await app.register(
+    async (api) => {
+      authRoutes(api, services, options.cookies ?? { secure: 'auto' });
+      adminRoutes(api, services);
+      userRoutes(api, services);
+      accountRoutes(api, services);
+      journeyRoutes(api, services);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api' },
+  );
+
+  const webRoot = options.webRoot;
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    // The web app routes on the client: unknown non-API paths get its index page.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
+      return notFoundHandler(request, reply);
+    });
+  }
+
+  return Object.assign(app, { services }) as FastifyInstance & { services: Services };
+}

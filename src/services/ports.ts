@@ -1,0 +1,32 @@
+import { hash, verify } from '@node-rs/argon2';
+import { uuidv7 } from '../shared/ids.js';
+
+/** Side effects the services depend on, behind small interfaces so tests and the seeder can fix them. */
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  next(): string;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export const uuidIds: IdGenerator = { next: () => uuidv7() };
+
+/** argon2id with OWASP's second recommended profile (19 MiB, 2 passes). */
+export const argon2Hasher: PasswordHasher = {
+  hash: (password) => hash(password, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 }),
+  verify: async (digest, password) => {
+    try {
+      return await verify(digest, password);
+    } catch {
+      return false;
+    }
+  },
+};
