@@ -14,6 +14,8 @@ export interface Database {
   /** Where the data lives, for logs: the SQLite file path or the PostgreSQL URL without password. */
   readonly location: string;
   close(): Promise<void>;
+  /** SQLite only: an online backup to `file` while the database stays in use. */
+  backup?: (file: string, onProgress: (done: number, total: number) => void) => Promise<void>;
 }
 
 export type DatabaseConfig = { url: string } | { sqliteFile: string };
@@ -68,6 +70,14 @@ export function openDatabase(config: DatabaseConfig): Database {
     dialect: 'sqlite',
     location: config.sqliteFile,
     close: () => kysely.destroy(),
+    backup: async (file, onProgress) => {
+      await sqlite.backup(file, {
+        progress: ({ totalPages, remainingPages }) => {
+          onProgress(totalPages - remainingPages, totalPages);
+          return 200;
+        },
+      });
+    },
   };
 }
 

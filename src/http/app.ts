@@ -15,6 +15,7 @@ import { authPlugin } from './plugins/auth.js';
 import { accountRoutes } from './routes/accounts.routes.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { authRoutes, type CookiePolicy } from './routes/auth.routes.js';
+import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { journeyRoutes } from './routes/journeys.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       tags: [
         { name: 'auth', description: 'Sign-in, sessions and first-run setup' },
         { name: 'users', description: 'Users, teams and roles' },
+        { name: 'catalogue', description: 'Principals (vendors) and solutions (innovations)' },
         { name: 'accounts', description: 'Client companies and their segmentation attributes' },
         { name: 'journeys', description: 'Adoption journeys (account × solution) and their stage history' },
         { name: 'admin', description: 'Audit log and exchange rates' },
@@ -100,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       authRoutes(api, services, options.cookies ?? { secure: 'auto' });
       adminRoutes(api, services);
       userRoutes(api, services);
+      catalogueRoutes(api, services);
       accountRoutes(api, services);
       journeyRoutes(api, services);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,6 +1,7 @@
 import { accountsService } from './accounts.service.js';
 import { adminService } from './admin.service.js';
 import { authService } from './auth.service.js';
+import { catalogueService } from './catalogue.service.js';
 import type { Deps } from './context.js';
 import { journeysService } from './journeys.service.js';
 import { usersService } from './users.service.js';
@@ -11,6 +12,7 @@ export function createServices(deps: Deps) {
     accounts: accountsService(deps),
     admin: adminService(deps),
     auth: authService(deps),
+    catalogue: catalogueService(deps),
     journeys: journeysService(deps),
     users: usersService(deps),
   };

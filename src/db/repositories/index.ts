@@ -4,6 +4,7 @@ import type { Schema } from '../schema.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
+import { CatalogueRepository } from './catalogue.repository.js';
 import { JourneysRepository } from './journeys.repository.js';
 import { MoneyRepository } from './money.repository.js';
 import { UsersRepository } from './users.repository.js';
@@ -14,6 +15,7 @@ export function repositories(db: Kysely<Schema>, dialect: DialectName) {
     accounts: new AccountsRepository(db),
     audit: new AuditRepository(db),
     auth: new AuthRepository(db),
+    catalogue: new CatalogueRepository(db),
     journeys: new JourneysRepository(db),
     money: new MoneyRepository(db),
     users: new UsersRepository(db, dialect),
