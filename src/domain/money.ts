@@ -15,19 +15,23 @@ export interface ExchangeRate {
   rate: number;
 }
 
-/** Digits after the decimal point of a currency (IDR 2, JPY 0), from the platform's ICU data. */
+// ISO 4217 exponents that differ from the usual 2 (IDR's exponent is 2, although cash has none).
+const zeroDigit = new Set(['BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX', 'UYI', 'VND', 'VUV', 'XAF', 'XOF', 'XPF']);
+const threeDigit = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
+
+/** Digits after the decimal point of a currency's minor unit (ISO 4217): IDR 2, JPY 0, KWD 3. */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  if (zeroDigit.has(currency)) return 0;
+  if (threeDigit.has(currency)) return 3;
+  return 2;
 }
 
+let knownCurrencies: Set<string> | null = null;
+
+/** Whether `value` is an ISO 4217 code the platform knows (IDR, USD, SGD, …). */
 export function isCurrencyCode(value: string): boolean {
-  if (!/^[A-Z]{3}$/.test(value)) return false;
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: value });
-    return true;
-  } catch {
-    return false;
-  }
+  knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return knownCurrencies.has(value);
 }
 
 export function rateOn(rates: readonly ExchangeRate[], currency: string, date: string): number | null {

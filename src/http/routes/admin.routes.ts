@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../services/index.js';
-import { currencySchema, dateSchema, idSchema, pageOf, timestampSchema } from '../../shared/schemas/common.js';
+import { currencySchema, dateSchema, errorResponse, idSchema, pageOf, timestampSchema } from '../../shared/schemas/common.js';
 import { requireAuth } from '../plugins/auth.js';
 import { typed, withErrors } from './shared.js';
 
@@ -16,6 +16,8 @@ const auditEntry = z.object({
   after: z.unknown(),
 });
 
+const health = z.object({ ok: z.boolean(), database: z.enum(['up', 'down']), dialect: z.string(), pendingMigrations: z.array(z.string()) });
+
 const exchangeRate = z.object({
   currency: currencySchema,
   validFrom: dateSchema,
@@ -29,7 +31,7 @@ export function adminRoutes(app: FastifyInstance, services: Services) {
     schema: {
       tags: ['system'],
       summary: 'Database reachable and migrations current',
-      response: { 200: z.object({ ok: z.boolean(), database: z.enum(['up', 'down']), dialect: z.string(), pendingMigrations: z.array(z.string()) }), 503: z.object({ ok: z.boolean(), database: z.enum(['up', 'down']), dialect: z.string(), pendingMigrations: z.array(z.string()) }) },
+      response: { 200: health, 400: errorResponse, 503: health },
     },
     handler: async (_req, reply) => {
       const health = await services.admin.health();

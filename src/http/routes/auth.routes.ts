@@ -4,11 +4,18 @@ import type { Services } from '../../services/index.js';
 import { SESSION_TTL_MS } from '../../services/auth.service.js';
 import { loginBody, me, profilePatch, setupBody, setupStatus, user } from '../../shared/schemas/users.js';
 import { assertSameOrigin, requireAuth, SESSION_COOKIE } from '../plugins/auth.js';
+import { errorResponse } from '../../shared/schemas/common.js';
 import { typed, withErrors } from './shared.js';
 
 export interface CookiePolicy {
   /** 'auto' marks the cookie Secure when the request came over HTTPS (directly or via a trusted proxy). */
   secure: boolean | 'auto';
+}
+
+export interface AuthRouteOptions {
+  cookies: CookiePolicy;
+  /** Sign-in and setup attempts allowed per client address per minute. */
+  loginRateLimit: number;
 }
 
 function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, policy: CookiePolicy) {
@@ -21,12 +28,14 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: s
   });
 }
 
-export function authRoutes(app: FastifyInstance, services: Services, policy: CookiePolicy) {
+export function authRoutes(app: FastifyInstance, services: Services, options: AuthRouteOptions) {
+  const policy = options.cookies;
+  const rateLimit = { max: options.loginRateLimit, timeWindow: '1 minute' };
   const r = typed(app);
   const tags = ['auth'];
 
   r.post('/auth/login', {
-    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { rateLimit },
     schema: {
       tags,
       summary: 'Sign in with email and password; sets the session cookie',
@@ -68,12 +77,12 @@ export function authRoutes(app: FastifyInstance, services: Services, policy: Coo
   });
 
   r.get('/setup', {
-    schema: { tags, summary: 'Whether the workspace still needs its first administrator', response: { 200: setupStatus } },
+    schema: { tags, summary: 'Whether the workspace still needs its first administrator', response: { 200: setupStatus, 400: errorResponse } },
     handler: async () => ({ needsSetup: await services.auth.needsSetup() }),
   });
 
   r.post('/setup', {
-    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { rateLimit },
     schema: {
       tags,
       summary: 'Create the first administrator of an empty workspace and sign in',
