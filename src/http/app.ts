@@ -13,10 +13,14 @@ import { createServices, type Services } from '../services/index.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { authPlugin } from './plugins/auth.js';
 import { accountRoutes } from './routes/accounts.routes.js';
+import { activityRoutes } from './routes/activities.routes.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { authRoutes, type CookiePolicy } from './routes/auth.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
+import { contactRoutes } from './routes/contacts.routes.js';
 import { journeyRoutes } from './routes/journeys.routes.js';
+import { taskRoutes } from './routes/tasks.routes.js';
+import { searchRoutes } from './routes/search.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 
 export interface AppOptions {
@@ -33,6 +37,19 @@ export interface AppOptions {
 
 export const API_VERSION = '0.1.0';
 
+/** `GET /api/journeys/:id/history` → `getJourneysByIdHistory`: stable names for generated clients. */
+export function operationId(method: string, url: string): string {
+  const words = url
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (part.startsWith(':') ? `by-${part.slice(1)}` : part))
+    .join('-')
+    .split(/[^a-zA-Z0-9]+/)
+    .filter(Boolean);
+  return method.toLowerCase() + words.map((w) => w[0]?.toUpperCase() + w.slice(1)).join('');
+}
+
 /** Builds the HTTP application without listening: tests call `app.inject()`, the CLI calls `listen()`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance & { services: Services }> {
   const app = Fastify({
@@ -46,7 +63,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  const webRoot = options.webRoot && existsSync(join(options.webRoot, 'index.html')) ? options.webRoot : null;
+  // The web app routes on the client: unknown non-API GETs get its index page.
+  app.setNotFoundHandler((request, reply) => {
+    if (webRoot && request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
+    return notFoundHandler(request, reply);
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -87,7 +109,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
         { name: 'users', description: 'Users, teams and roles' },
         { name: 'catalogue', description: 'Principals (vendors) and solutions (innovations)' },
         { name: 'accounts', description: 'Client companies and their segmentation attributes' },
+        { name: 'contacts', description: 'People at accounts: persona, channels and marketing consent' },
         { name: 'journeys', description: 'Adoption journeys (account × solution) and their stage history' },
+        { name: 'activities', description: 'Visits, calls, messages, demos and other touches, with their participants' },
+        { name: 'tasks', description: 'To-dos for people, linked to an account, contact, journey or activity' },
+        { name: 'search', description: 'Search across accounts, contacts and journeys' },
         { name: 'admin', description: 'Audit log and exchange rates' },
         { name: 'system', description: 'Health' },
       ],
@@ -96,29 +122,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(authPlugin, { services });
+  app.addHook('onRoute', (route) => {
+    if (route.schema && !route.schema.hide && !('operationId' in route.schema)) {
+      const method = Array.isArray(route.method) ? route.method[0] : route.method;
+      Object.assign(route.schema, { operationId: operationId(String(method), route.url) });
+    }
+  });
 
   await app.register(
     async (api) => {
-      authRoutes(api, services, options.cookies ?? { secure: 'auto' });
+      authRoutes(api, services, { cookies: options.cookies ?? { secure: 'auto' }, loginRateLimit: options.loginRateLimit ?? 10 });
       adminRoutes(api, services);
       userRoutes(api, services);
       catalogueRoutes(api, services);
       accountRoutes(api, services);
+      contactRoutes(api, services);
       journeyRoutes(api, services);
+      searchRoutes(api, services);
+      activityRoutes(api, services);
+      taskRoutes(api, services);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },
   );
 
-  const webRoot = options.webRoot;
-  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-    // The web app routes on the client: unknown non-API paths get its index page.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
-      return notFoundHandler(request, reply);
-    });
-  }
+  if (webRoot) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
 
   return Object.assign(app, { services }) as FastifyInstance & { services: Services };
 }

@@ -26,7 +26,7 @@ function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, det
 
 function fieldPath(context: string | undefined, instancePath: string): string {
   const path = instancePath.replace(/^\//, '').replace(/\//g, '.');
-  const scope = context ?? 'body';
+  const scope = context === 'querystring' ? 'query' : (context ?? 'body');
   return path ? `${scope}.${path}` : scope;
 }
 

@@ -31,6 +31,25 @@ export function adminService(deps: Deps) {
 
     workspaceSettings: () => read(deps).money.workspaceSettings(),
 
+    /**
+     * Changes the workspace currency and default time zone. The currency can change only
+     * while no exchange rate is recorded, since every rate is quoted in it.
+     */
+    async updateWorkspaceSettings(actor: Actor, next: { currency?: string | undefined; timeZone?: string | undefined }) {
+      authorize(actor, 'write', { type: 'workspace' });
+      if (next.currency !== undefined && !isCurrencyCode(next.currency)) throw invalidField('body.currency', 'is not an ISO 4217 currency code');
+      return transact(deps, async (repos) => {
+        const current = await repos.money.workspaceSettings();
+        const merged = { currency: next.currency ?? current.currency, timeZone: next.timeZone ?? current.timeZone };
+        if (merged.currency !== current.currency && (await repos.money.listRates()).length > 0) {
+          throw invalidField('body.currency', 'cannot change while exchange rates are recorded in the current currency');
+        }
+        await repos.money.saveWorkspaceSettings(merged, nowIso(deps));
+        await audit(repos, deps, actor, 'update', 'settings', 'workspace', current, merged);
+        return merged;
+      });
+    },
+
     /** Database reachable and migrations current. */
     async health(): Promise<{ ok: boolean; database: 'up' | 'down'; dialect: string; pendingMigrations: string[] }> {
       try {

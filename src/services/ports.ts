@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { uuidv7 } from '../shared/ids.js';
+import { monotonicUuidv7 } from '../shared/ids.js';
 
 /** Side effects the services depend on, behind small interfaces so tests and the seeder can fix them. */
 export interface Clock {
@@ -17,7 +17,7 @@ export interface PasswordHasher {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export const uuidIds: IdGenerator = { next: () => uuidv7() };
+export const uuidIds: IdGenerator = { next: monotonicUuidv7() };
 
 /** argon2id with OWASP's second recommended profile (19 MiB, 2 passes). */
 export const argon2Hasher: PasswordHasher = {

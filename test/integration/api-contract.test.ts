@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeEach, expect, it } from 'vitest';
+import { buildApp } from '../../src/http/app.js';
 import { errorCatalogue } from '../../src/shared/errors.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { testApp, type TestApp } from '../support/app.js';
@@ -71,6 +72,19 @@ describeEachDatabase('the API contract', (t) => {
     const response = await h.app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ ok: true, database: 'up', dialect: t.dialect, pendingMigrations: [] });
+  });
+
+  it('serves the web app’s index page for client-side routes and keeps JSON 404s under /api', async () => {
+    const webRoot = mkdtempSync(join(tmpdir(), 'difusi-web-'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Difusi</title>');
+    const app = await buildApp({ deps: h.deps, webRoot });
+    const page = await app.inject({ method: 'GET', url: '/journeys/some-id' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<title>Difusi</title>');
+    const api = await app.inject({ method: 'GET', url: '/api/nope' });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('not_found');
+    await app.close();
   });
 
   it('gives every error code a status and a message in both languages', () => {

@@ -71,3 +71,49 @@ export function json<T>(response: LightMyRequestResponse): T {
 }
 
 export type { Account, Journey, User };
+
+/** A principal and a solution created through the API as an admin. */
+export async function makeSolution(h: TestApp, name = `Solution ${++counter}`) {
+  return h.app.services.catalogue.createSolution(null, { name, category: 'data_center', description: null, launchDate: '2020-01-01', principalIds: [] });
+}
+
+/** An account owned by `owner` (in the owner's team) and a journey on it, through the services. */
+export async function makeJourney(h: TestApp, owner: Caller, overrides: Record<string, unknown> = {}) {
+  const account = json<Account>(await owner.request({ method: 'POST', url: '/api/accounts', payload: accountInput() }));
+  const solution = await makeSolution(h);
+  const response = await owner.request({ method: 'POST', url: '/api/journeys', payload: { accountId: account.id, solutionId: solution.id, ...overrides } });
+  if (response.statusCode !== 201) throw new Error(`journey not created: ${response.body}`);
+  return { account, solution, journey: json<Journey>(response) };
+}
+
+export type { Contact } from '../../src/shared/schemas/contacts.js';
+export type { Activity } from '../../src/shared/schemas/activities.js';
+export type { Task } from '../../src/shared/schemas/tasks.js';
+
+/** A body for POST /api/contacts on `accountId`. */
+export function contactInput(accountId: string, overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return {
+    accountId,
+    fullName: `Budi Santoso ${counter}`,
+    title: 'IT Infrastructure Manager',
+    division: 'it',
+    seniority: 'manager',
+    techProficiency: 'advanced',
+    influence: 'recommender',
+    openness: 'high',
+    ...overrides,
+  };
+}
+
+/** A body for POST /api/activities on `accountId`. */
+export function activityInput(accountId: string, overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return { type: 'visit', subject: `Kunjungan perkenalan ${counter}`, accountId, ...overrides };
+}
+
+/** A body for POST /api/tasks. */
+export function taskInput(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  return { title: `Kirim proposal ${counter}`, ...overrides };
+}

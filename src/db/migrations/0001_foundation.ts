@@ -282,6 +282,16 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('updated_at', t.timestamp, (c) => c.notNull())
     .execute();
 
+  // Substring search ("full-text-ish") over the folded search_text columns. On PostgreSQL a
+  // trigram index serves LIKE '%…%'; pg_trgm is a trusted extension, so the database owner
+  // may create it. SQLite scans, which is fast enough at the sizes it is meant for.
+  if (dialect === 'postgres') {
+    await sql`create extension if not exists pg_trgm`.execute(db);
+    for (const table of ['accounts', 'contacts', 'journeys']) {
+      await sql`create index ${sql.raw(`${table}_search_trgm_idx`)} on ${sql.raw(table)} using gin (search_text gin_trgm_ops)`.execute(db);
+    }
+  }
+
   await db.schema
     .createTable('audit_log')
     .addColumn('id', 'text', (c) => c.primaryKey())

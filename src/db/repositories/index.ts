@@ -2,22 +2,28 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../database.js';
 import type { Schema } from '../schema.js';
 import { AccountsRepository } from './accounts.repository.js';
+import { ActivitiesRepository } from './activities.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
 import { CatalogueRepository } from './catalogue.repository.js';
+import { ContactsRepository } from './contacts.repository.js';
 import { JourneysRepository } from './journeys.repository.js';
 import { MoneyRepository } from './money.repository.js';
+import { TasksRepository } from './tasks.repository.js';
 import { UsersRepository } from './users.repository.js';
 
 /** Every repository bound to one connection or transaction. */
 export function repositories(db: Kysely<Schema>, dialect: DialectName) {
   return {
     accounts: new AccountsRepository(db),
+    activities: new ActivitiesRepository(db),
     audit: new AuditRepository(db),
     auth: new AuthRepository(db),
     catalogue: new CatalogueRepository(db),
+    contacts: new ContactsRepository(db),
     journeys: new JourneysRepository(db),
     money: new MoneyRepository(db),
+    tasks: new TasksRepository(db),
     users: new UsersRepository(db, dialect),
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../services/index.js';
 import { currencySchema, dateSchema, errorResponse, idSchema, pageOf, timestampSchema } from '../../shared/schemas/common.js';
+import { timeZoneSchema } from '../../shared/schemas/users.js';
 import { requireAuth } from '../plugins/auth.js';
 import { typed, withErrors } from './shared.js';
 
@@ -56,6 +57,24 @@ export function adminRoutes(app: FastifyInstance, services: Services) {
       const { actor } = requireAuth(req);
       return services.admin.auditLog(actor, req.query);
     },
+  });
+
+  const settings = z.object({ currency: currencySchema, timeZone: z.string() });
+  r.get('/settings', {
+    schema: { tags: ['admin'], summary: 'Workspace settings: currency of totals and default time zone', response: withErrors({ 200: settings }) },
+    handler: async (req) => {
+      requireAuth(req);
+      return services.admin.workspaceSettings();
+    },
+  });
+  r.patch('/settings', {
+    schema: {
+      tags: ['admin'],
+      summary: 'Change workspace settings (admin)',
+      body: z.object({ currency: currencySchema.optional(), timeZone: timeZoneSchema.optional() }),
+      response: withErrors({ 200: settings }),
+    },
+    handler: async (req) => services.admin.updateWorkspaceSettings(requireAuth(req).actor, req.body),
   });
 
   r.get('/exchange-rates', {

@@ -5,6 +5,9 @@ export const idSchema = z.string().min(1).max(64).describe('Record id (UUIDv7)')
 export const idParams = z.object({ id: idSchema });
 
 export const timestampSchema = z.iso.datetime({ offset: true }).describe('UTC ISO-8601 timestamp');
+/** A timestamp as given, stored as UTC `…Z` so that text comparison (SQLite) orders it correctly. */
+export const utcTimestampInput = timestampSchema.transform((value) => new Date(value).toISOString());
+
 export const dateSchema = z.iso.date().describe('Calendar date, YYYY-MM-DD');
 
 export const currencySchema = z
