@@ -1,2 +1,3 @@
-/** `npm run bench`: every benchmark in bench/, one after another (today: the hot reads). */
+/** `npm run bench`: every benchmark in bench/, one after another (the hot reads seed `large` and take many minutes). */
+await import('./bass-fit.js');
 await import('./hot-reads.js');

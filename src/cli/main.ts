@@ -3,6 +3,8 @@ import { ZodError } from 'zod';
 import { AppError } from '../shared/errors.js';
 import { API_VERSION } from '../http/app.js';
 import { CliError, registerAdminCommands } from './commands/admin.js';
+import { registerFit } from './commands/fit.js';
+import { registerReport } from './commands/report.js';
 import { registerSeed } from './commands/seed.js';
 import { registerServe } from './commands/serve.js';
 
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   registerServe(program);
   registerAdminCommands(program);
   registerSeed(program);
+  registerReport(program);
+  registerFit(program);
   return program;
 }
 

@@ -66,3 +66,39 @@ export function isForeignKeyViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
+
+// ---------------------------------------------------------------------------------------
+// Analytics: calendar buckets, day differences and whole-number truncation. PostgreSQL
+// stores timestamptz (bucketed in UTC), SQLite the ISO-8601 UTC text.
+// ---------------------------------------------------------------------------------------
+
+export type CalendarBucket = 'month' | 'quarter';
+
+/** The calendar month (`2024-03`) or quarter (`2024-Q1`) of a timestamp, in UTC. */
+export function calendarBucket(dialect: DialectName, bucket: CalendarBucket, at: Expression<unknown> | RawBuilder<unknown>): RawBuilder<string> {
+  if (dialect === 'postgres') {
+    return bucket === 'month'
+      ? sql<string>`to_char(${at} at time zone 'UTC', 'YYYY-MM')`
+      : sql<string>`to_char(${at} at time zone 'UTC', 'YYYY-"Q"Q')`;
+  }
+  return bucket === 'month'
+    ? sql<string>`substr(${at}, 1, 7)`
+    : sql<string>`substr(${at}, 1, 4) || '-Q' || ((cast(substr(${at}, 6, 2) as integer) + 2) / 3)`;
+}
+
+/** Days (fractional) from `earlier` to `later`, both timestamps. */
+export function daysBetween(dialect: DialectName, later: Expression<unknown> | RawBuilder<unknown>, earlier: Expression<unknown> | RawBuilder<unknown>): RawBuilder<number> {
+  return dialect === 'postgres'
+    ? sql<number>`(extract(epoch from (${later} - ${earlier})) / 86400.0)`
+    : sql<number>`(julianday(${later}) - julianday(${earlier}))`;
+}
+
+/** A calendar date column as the timestamp of its UTC midnight, comparable with timestamps. */
+export function dateAsTimestamp(dialect: DialectName, date: Expression<unknown> | RawBuilder<unknown>): RawBuilder<string> {
+  return dialect === 'postgres' ? sql<string>`(${date}::timestamp at time zone 'UTC')` : sql<string>`(${date} || 'T00:00:00.000Z')`;
+}
+
+/** floor() of a non-negative number as an integer (PostgreSQL's cast rounds, SQLite's truncates). */
+export function floorInt(dialect: DialectName, value: Expression<unknown> | RawBuilder<unknown>): RawBuilder<number> {
+  return dialect === 'postgres' ? sql<number>`floor(${value})::integer` : sql<number>`cast(${value} as integer)`;
+}

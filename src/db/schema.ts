@@ -141,6 +141,8 @@ export interface JourneysTable {
   stage_entered_at: Timestamp;
   last_activity_at: Timestamp | null;
   search_text: string;
+  /** Null: the pipeline of the solution's line, else the default one (0002_playbook). */
+  pipeline_id: ColumnType<string | null, string | null | undefined, string | null>;
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -161,6 +163,11 @@ export interface JourneyStageHistoryTable {
   note: string | null;
   actor_id: string | null;
   at: Timestamp;
+  // 0002_playbook: the override that let a move past unmet gates, and the pipeline in force.
+  override_reason: ColumnType<string | null, string | null | undefined, never>;
+  unmet_gates: ColumnType<unknown, string | null | undefined, never>;
+  pipeline_id: ColumnType<string | null, string | null | undefined, never>;
+  pipeline_version: ColumnType<number | null, number | null | undefined, never>;
 }
 
 export interface ActivitiesTable {
@@ -229,6 +236,70 @@ export interface AuditLogTable {
   after: Json | null;
 }
 
+// The selling playbook (0002_playbook).
+
+export interface PipelinesTable {
+  id: string;
+  name: string;
+  is_default: Bool;
+  solution_category: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PipelineStagesTable {
+  pipeline_id: string;
+  stage: string;
+  position: number;
+  aidas_steps: Json;
+  gates: Json;
+}
+
+export interface JourneyGateTicksTable {
+  id: string;
+  journey_id: string;
+  gate_id: string;
+  note: string;
+  ticked_by: string | null;
+  at: Timestamp;
+}
+
+export interface ItInventoryItemsTable {
+  id: string;
+  account_id: string;
+  category: string;
+  vendor: string;
+  product: string;
+  product_version: string | null;
+  end_of_life: string | null;
+  criticality: number;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface ItRisksTable {
+  id: string;
+  account_id: string;
+  threat: string;
+  category: string;
+  likelihood: number;
+  impact: number;
+  mitigation_status: string;
+  owner_id: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface RiskSolutionMapTable {
+  risk_category: string;
+  solution_category: string;
+}
+
 export interface Schema {
   users: UsersTable;
   teams: TeamsTable;
@@ -247,4 +318,10 @@ export interface Schema {
   exchange_rates: ExchangeRatesTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  pipelines: PipelinesTable;
+  pipeline_stages: PipelineStagesTable;
+  journey_gate_ticks: JourneyGateTicksTable;
+  it_inventory_items: ItInventoryItemsTable;
+  it_risks: ItRisksTable;
+  risk_solution_map: RiskSolutionMapTable;
 }

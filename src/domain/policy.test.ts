@@ -33,4 +33,23 @@ describe('the permission policy', () => {
     expect(can(actor('product_specialist'), 'write', { type: 'solution' })).toBe(true);
     expect(can(actor('marcomm'), 'write', { type: 'solution' })).toBe(false);
   });
+
+  it('lets solution architects and admins write IT assessments, and no one else', () => {
+    const assessment = { type: 'assessment' as const };
+    expect(can(actor('solution_architect'), 'write', assessment)).toBe(true);
+    expect(can(actor('admin'), 'write', assessment)).toBe(true);
+    for (const role of ['sales_manager', 'account_manager', 'marcomm', 'product_specialist', 'viewer'] as const) {
+      expect(can(actor(role), 'write', assessment), role).toBe(false);
+    }
+  });
+
+  it('lets the journey’s writers and its solution architect tick a manual gate', () => {
+    const journey = { type: 'journey' as const, ownerId: 'u2', saId: 'u3', marcommId: null, teamId: 't1' };
+    expect(can(actor('account_manager', 'u2'), 'tick_gate', journey)).toBe(true);
+    expect(can(actor('solution_architect', 'u3'), 'tick_gate', journey)).toBe(true);
+    expect(can(actor('sales_manager'), 'tick_gate', journey)).toBe(true);
+    expect(can(actor('solution_architect', 'u4'), 'tick_gate', journey)).toBe(false);
+    expect(can(actor('account_manager', 'u5'), 'tick_gate', journey)).toBe(false);
+    expect(can(actor('marcomm', 'u2'), 'tick_gate', journey)).toBe(false);
+  });
 });

@@ -31,14 +31,23 @@ export type Subject =
       teamId: string | null;
       journey: { ownerId: string | null; saId: string | null } | null;
     }
-  | { type: 'task'; assigneeId: string | null; createdBy: string | null; teamId: string | null };
+  | { type: 'task'; assigneeId: string | null; createdBy: string | null; teamId: string | null }
+  | { type: 'assessment' }; // an account's IT-environment inventory and risks
 
-export type Action = 'write' | 'override_gate';
+/**
+ * `tick_gate`: confirm a manual gate of a journey — whoever may write the journey, and its SA.
+ * `override_gate`: move a journey past unmet gates — the team's sales manager and admins.
+ */
+export type Action = 'write' | 'override_gate' | 'tick_gate';
 
 export function can(actor: Actor, action: Action, subject: Subject): boolean {
   if (actor.role === 'admin') return true;
   if (actor.role === 'viewer') return false;
   if (action === 'override_gate') return actor.role === 'sales_manager' && inTeam(actor, teamOf(subject));
+  if (action === 'tick_gate') {
+    if (subject.type !== 'journey') return false;
+    return (actor.role === 'solution_architect' && subject.saId === actor.userId) || can(actor, 'write', subject);
+  }
 
   switch (subject.type) {
     case 'workspace':
@@ -61,6 +70,8 @@ export function can(actor: Actor, action: Action, subject: Subject): boolean {
       if (actor.role === 'solution_architect') return subject.journey !== null && subject.journey.saId === actor.userId;
       return false;
     }
+    case 'assessment':
+      return actor.role === 'solution_architect';
     case 'task': {
       const takesPart = subject.assigneeId === actor.userId || subject.createdBy === actor.userId;
       if (actor.role === 'sales_manager') return inTeam(actor, subject.teamId) || takesPart;

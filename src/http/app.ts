@@ -14,11 +14,14 @@ import { errorHandler, notFoundHandler } from './errors.js';
 import { authPlugin } from './plugins/auth.js';
 import { accountRoutes } from './routes/accounts.routes.js';
 import { activityRoutes } from './routes/activities.routes.js';
+import { analyticsRoutes } from './routes/analytics.routes.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { authRoutes, type CookiePolicy } from './routes/auth.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
 import { contactRoutes } from './routes/contacts.routes.js';
 import { journeyRoutes } from './routes/journeys.routes.js';
+import { playbookRoutes } from './routes/playbook.routes.js';
+import { assessmentRoutes } from './routes/assessments.routes.js';
 import { taskRoutes } from './routes/tasks.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import { userRoutes } from './routes/users.routes.js';
@@ -111,10 +114,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
         { name: 'accounts', description: 'Client companies and their segmentation attributes' },
         { name: 'contacts', description: 'People at accounts: persona, channels and marketing consent' },
         { name: 'journeys', description: 'Adoption journeys (account × solution) and their stage history' },
+        { name: 'playbook', description: 'Pipelines, stage gates and their evidence, overrides, next best actions' },
+        { name: 'assessments', description: 'IT-environment assessments (inventory, risks) and the solutions they recommend' },
         { name: 'activities', description: 'Visits, calls, messages, demos and other touches, with their participants' },
         { name: 'tasks', description: 'To-dos for people, linked to an account, contact, journey or activity' },
         { name: 'search', description: 'Search across accounts, contacts and journeys' },
         { name: 'admin', description: 'Audit log and exchange rates' },
+        { name: 'analytics', description: 'Funnel, diffusion (Bass), adopter categories and selling practice' },
         { name: 'system', description: 'Health' },
       ],
     },
@@ -138,9 +144,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       accountRoutes(api, services);
       contactRoutes(api, services);
       journeyRoutes(api, services);
+      playbookRoutes(api, services);
+      assessmentRoutes(api, services);
       searchRoutes(api, services);
       activityRoutes(api, services);
       taskRoutes(api, services);
+      analyticsRoutes(api, services);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

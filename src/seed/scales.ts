@@ -18,15 +18,15 @@ export const scaleNames = ['tiny', 'small', 'large'] as const;
 export type ScaleName = (typeof scaleNames)[number];
 
 export const scales: Record<ScaleName, Scale> = {
-  tiny: { name: 'tiny', accounts: 60, contactsPerAccount: 4, journeysPerAccount: 3, accountActivities: 3, accountManagers: 4, solutionArchitects: 2, marcomm: 1, chunkAccounts: 25 },
-  small: { name: 'small', accounts: 1_000, contactsPerAccount: 4, journeysPerAccount: 3, accountActivities: 3, accountManagers: 18, solutionArchitects: 6, marcomm: 3, chunkAccounts: 250 },
-  large: { name: 'large', accounts: 100_000, contactsPerAccount: 4, journeysPerAccount: 3, accountActivities: 3, accountManagers: 400, solutionArchitects: 60, marcomm: 12, chunkAccounts: 1_000 },
+  tiny: { name: 'tiny', accounts: 60, contactsPerAccount: 4, journeysPerAccount: 3, accountActivities: 4.5, accountManagers: 4, solutionArchitects: 2, marcomm: 1, chunkAccounts: 25 },
+  small: { name: 'small', accounts: 1_000, contactsPerAccount: 4, journeysPerAccount: 3, accountActivities: 4.5, accountManagers: 18, solutionArchitects: 6, marcomm: 3, chunkAccounts: 250 },
+  large: { name: 'large', accounts: 100_000, contactsPerAccount: 4, journeysPerAccount: 3, accountActivities: 4.5, accountManagers: 400, solutionArchitects: 60, marcomm: 12, chunkAccounts: 1_000 },
 };
 
 /** Rough row counts for progress bars (the generator's averages; the real counts come out of the run). */
 export function expectedRows(scale: Scale): Record<string, number> {
   const journeys = scale.accounts * scale.journeysPerAccount;
-  const activities = scale.accounts * 30;
+  const activities = scale.accounts * 32;
   return {
     accounts: scale.accounts,
     contacts: scale.accounts * scale.contactsPerAccount,

@@ -1,14 +1,17 @@
 import type { Actor, Subject } from '../domain/policy.js';
 import { can } from '../domain/policy.js';
-import { applyTransition, defaultAidas, type Transition } from '../domain/stages.js';
+import { decideTransition, stageConfig, type UnmetGate } from '../domain/gates.js';
+import type { Transition } from '../domain/stages.js';
 import { isCurrencyCode, totalIn } from '../domain/money.js';
 import { isUniqueViolation, searchText } from '../db/dialect.js';
 import type { Page } from '../db/keyset.js';
 import type { Repositories } from '../db/repositories/index.js';
 import { AppError, invalidField } from '../shared/errors.js';
 import type { HistoryEntry, Journey, JourneyCreate, JourneyListQuery, JourneyPatch, TransitionBody } from '../shared/schemas/journeys.js';
+import type { Pipeline } from '../shared/schemas/playbook.js';
 import { stages, type Stage } from '../shared/vocabulary.js';
 import { audit, authorize, notFound, nowIso, read, requireUser, transact, versionConflict, type Deps } from './context.js';
+import { gateContext, pipelineOf, type GateContext } from './playbook.service.js';
 
 export function journeySubject(j: Pick<Journey, 'ownerId' | 'saId' | 'marcommId' | 'teamId'>): Subject {
   return { type: 'journey', ownerId: j.ownerId, saId: j.saId, marcommId: j.marcommId, teamId: j.teamId };
@@ -25,31 +28,44 @@ const refusalReasons: Record<string, string> = {
   reason_required: 'a reason is required',
 };
 
+/** A history row with the lenses in force: the Rogers stage and AIDAS steps of the pipeline's stage, and its version. */
 function historyEntry(
   deps: Deps,
   actor: Actor,
-  seq: number,
-  kind: HistoryEntry['kind'],
-  fromStage: Stage | null,
-  to: { stage: Stage; outcome: Journey['outcome'] },
-  reason: string | null,
-  note: string | null,
-  at: string,
+  pipeline: Pipeline,
+  row: {
+    seq: number;
+    kind: HistoryEntry['kind'];
+    fromStage: Stage | null;
+    to: { stage: Stage; outcome: Journey['outcome'] };
+    reason: string | null;
+    note: string | null;
+    at: string;
+    override?: { reason: string; unmet: UnmetGate[] } | null;
+  },
 ): HistoryEntry {
   return {
     id: deps.ids.next(),
-    seq,
-    kind,
-    fromStage,
-    toStage: to.stage,
-    outcome: to.outcome,
-    rogersStage: to.stage,
-    aidasSteps: [...defaultAidas[to.stage]],
-    reason,
-    note,
+    seq: row.seq,
+    kind: row.kind,
+    fromStage: row.fromStage,
+    toStage: row.to.stage,
+    outcome: row.to.outcome,
+    rogersStage: row.to.stage,
+    aidasSteps: [...stageConfig(pipeline, row.to.stage).aidasSteps],
+    reason: row.reason,
+    note: row.note,
     actorId: actor.userId,
-    at,
+    at: row.at,
+    overrideReason: row.override?.reason ?? null,
+    unmetGates: row.override?.unmet ?? null,
+    pipelineId: pipeline.id,
+    pipelineVersion: pipeline.version,
   };
+}
+
+function describeUnmet(unmet: readonly UnmetGate[]): string {
+  return `Unmet gates: ${unmet.map((g) => `${g.label.en} (${g.stage})`).join('; ')}`;
 }
 
 export function journeysService(deps: Deps) {
@@ -92,6 +108,7 @@ export function journeysService(deps: Deps) {
           await requireUser(repos, input.saId, 'body.saId');
           await requireUser(repos, input.marcommId, 'body.marcommId');
           authorize(actor, 'write', journeySubject({ ownerId, saId: input.saId, marcommId: input.marcommId, teamId: account.teamId }));
+          if (input.pipelineId !== null && !(await repos.playbook.findPipeline(input.pipelineId))) throw invalidField('body.pipelineId', 'is not a pipeline');
           const existing = await repos.journeys.findLive(input.accountId, input.solutionId);
           if (existing) throw new AppError('already_exists', { record: 'journey', id: existing }, 'This account already has a journey for this solution');
 
@@ -118,9 +135,19 @@ export function journeysService(deps: Deps) {
             searchText(account.name, solutionName),
             now,
           );
+          if (input.pipelineId !== null) await repos.playbook.setJourneyPipeline(id, input.pipelineId);
+          const pipeline = await pipelineOf(repos, id);
           await repos.journeys.appendHistory({
             journeyId: id,
-            ...historyEntry(deps, actor, 1, 'open', null, { stage: input.stage, outcome: 'open' }, null, input.note ?? null, now),
+            ...historyEntry(deps, actor, pipeline, {
+              seq: 1,
+              kind: 'open',
+              fromStage: null,
+              to: { stage: input.stage, outcome: 'open' },
+              reason: null,
+              note: input.note ?? null,
+              at: now,
+            }),
           });
           const journey = await load(repos, id);
           await audit(repos, deps, actor, 'create', 'journey', id, null, journey);
@@ -152,8 +179,10 @@ export function journeysService(deps: Deps) {
     },
 
     /**
-     * Moves a journey: checks the stage machine, writes the new state and appends the
-     * history row in one transaction, so the history always replays to the current stage.
+     * Moves a journey: checks the stage machine, then the gates of every stage a forward move
+     * leaves behind (an override needs a reason and the right to override), writes the new
+     * state and appends the history row in one transaction, so the history always replays to
+     * the current stage and records every override with the gates it skipped.
      */
     async transition(actor: Actor, id: string, body: TransitionBody): Promise<{ journey: Journey; entry: HistoryEntry }> {
       return transact(deps, async (repos) => {
@@ -171,13 +200,28 @@ export function journeysService(deps: Deps) {
               : body.kind === 'adopt'
                 ? { kind: 'adopt' }
                 : { kind: body.kind, reason: body.reason };
-        const result = applyTransition(current, transition);
+        const override = body.kind === 'move' || body.kind === 'adopt' || body.kind === 'reopen' ? (body.override ?? null) : null;
+        const gates: GateContext = await gateContext(repos, current, nowIso(deps));
+        const result = decideTransition(current, transition, {
+          checksFor: gates.checksFor,
+          override,
+          mayOverride: can(actor, 'override_gate', journeySubject(current)),
+        });
         if (!result.ok) {
-          throw new AppError(
-            'transition_not_allowed',
-            { refusal: result.refusal, from: current.stage, outcome: current.outcome, allowedStages: stages },
-            refusalReasons[result.refusal],
-          );
+          switch (result.refusal) {
+            case 'gates_unmet':
+              throw new AppError('gates_unmet', { from: current.stage, unmet: result.unmet }, describeUnmet(result.unmet));
+            case 'override_forbidden':
+              throw new AppError('forbidden', { action: 'override_gate', record: 'journey', unmet: result.unmet }, 'Only the team’s sales manager or an admin may override a gate');
+            case 'override_reason_required':
+              throw invalidField('body.override.reason', 'is required to override a gate');
+            default:
+              throw new AppError(
+                'transition_not_allowed',
+                { refusal: result.refusal, from: current.stage, outcome: current.outcome, allowedStages: stages },
+                refusalReasons[result.refusal],
+              );
+          }
         }
         const now = nowIso(deps);
         const stageChanged = result.next.stage !== current.stage;
@@ -189,17 +233,16 @@ export function journeysService(deps: Deps) {
           stageEnteredAt: stageChanged ? now : current.stageEnteredAt,
         };
         if (!(await repos.journeys.update(next, body.version, now))) throw versionConflict('journey', id, null);
-        const entry = historyEntry(
-          deps,
-          actor,
-          await repos.journeys.nextSeq(id),
-          body.kind,
-          current.stage,
-          result.next,
-          body.kind === 'reject' || body.kind === 'discontinue' ? body.reason : null,
-          body.note ?? null,
-          now,
-        );
+        const entry = historyEntry(deps, actor, gates.pipeline, {
+          seq: await repos.journeys.nextSeq(id),
+          kind: body.kind,
+          fromStage: current.stage,
+          to: result.next,
+          reason: body.kind === 'reject' || body.kind === 'discontinue' ? body.reason : null,
+          note: body.note ?? null,
+          at: now,
+          override: result.override,
+        });
         await repos.journeys.appendHistory({ journeyId: id, ...entry });
         const saved = await load(repos, id);
         await audit(repos, deps, actor, 'transition', 'journey', id, current, saved);

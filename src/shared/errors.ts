@@ -59,6 +59,11 @@ export const errorCatalogue = {
     en: 'This journey cannot move that way.',
     id: 'Perjalanan ini tidak dapat dipindahkan ke sana.',
   },
+  gates_unmet: {
+    status: 422,
+    en: 'This journey has not met the gates of the stage it would leave.',
+    id: 'Perjalanan ini belum memenuhi syarat tahap yang akan ditinggalkan.',
+  },
   reference_invalid: {
     status: 422,
     en: 'A referenced record does not exist.',

@@ -10,7 +10,7 @@ describe('an account manager', () => {
   let workspace: Awaited<ReturnType<typeof makeWorkspace>>;
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    workspace = await makeWorkspace(server.url, { journeys: 4 });
+    workspace = await makeWorkspace(server.url, { journeys: 4, knowledgeEvidence: true });
   });
   afterAll(async () => {
     await browser?.close();

@@ -38,8 +38,13 @@ describe('a new workspace', () => {
     await page.getByLabel('Ulangi kata sandi').fill('kata-sandi-rahasia');
     await page.getByRole('button', { name: 'Buat akun dan masuk' }).click();
 
+    // The app opens on My day, empty in a new workspace.
+    await page.getByRole('heading', { name: 'Hari saya', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByText('Tidak ada tugas terbuka').waitFor();
+    await screenshot(page, 'my-day-empty-id');
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pipeline', exact: true }).click();
     await page.getByRole('heading', { name: 'Pipeline' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/pipeline');
     await page.getByRole('heading', { name: 'Pengetahuan' }).waitFor();
     expect(await page.getByText('Belum ada perjalanan di tahap ini.').count()).toBe(5);
     await page.getByRole('button', { name: 'Rina Admin' }).waitFor();

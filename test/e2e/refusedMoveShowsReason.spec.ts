@@ -9,7 +9,20 @@ describe('a move the stage machine refuses', () => {
   let browser: Browser;
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    await makeWorkspace(server.url, { journeys: 2 });
+    const { admin, am, team, solutions } = await makeWorkspace(server.url, { journeys: 2 });
+    // A journey with no contact and no touch yet: the knowledge gates hold it.
+    const account = await admin.post<{ id: string }>('/accounts', {
+      name: 'PT Tanpa Kontak',
+      industry: 'retail',
+      sizeBand: '50-249',
+      tier: 'smb',
+      city: 'Semarang',
+      province: 'Jawa Tengah',
+      region: 'java',
+      ownerId: am.id,
+      teamId: team.id,
+    });
+    await admin.post('/journeys', { accountId: account.id, solutionId: solutions.dataCenter.id, ownerId: am.id });
   });
   afterAll(async () => {
     await browser?.close();
@@ -26,6 +39,17 @@ describe('a move the stage machine refuses', () => {
     await alert.getByText(/Maju hanya satu tahap setiap kali/).waitFor();
     await page.locator('section[data-stage="knowledge"]').getByRole('link', { name: 'PT Bank Sejahtera' }).waitFor();
     await screenshot(page, 'pipeline-refused-id');
+    await context.close();
+  });
+
+  it('keeps a journey in knowledge until its gates are met, saying why', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await signIn(page, 'andi@contoh.co.id');
+    await page.getByRole('button', { name: 'Pindahkan ke… (PT Tanpa Kontak)' }).click();
+    await page.getByRole('menuitem', { name: 'Persuasi' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Perjalanan ini belum memenuhi syarat tahap yang akan ditinggalkan.' }).waitFor();
+    await page.locator('section[data-stage="knowledge"]').getByRole('link', { name: 'PT Tanpa Kontak' }).waitFor();
+    await screenshot(page, 'pipeline-gates-unmet-id');
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { replay } from '../../src/domain/stages.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { accountInput, json, makeJourney, makeSolution, testApp, type Account, type Journey, type TestApp } from '../support/app.js';
+import { accountInput, json, makeJourney, makeSolution, meetKnowledgeGates, testApp, type Account, type Journey, type TestApp } from '../support/app.js';
 
 describeEachDatabase('journeys API', (t) => {
   let h: TestApp;
@@ -17,9 +17,10 @@ describeEachDatabase('journeys API', (t) => {
     expect(history).toEqual([expect.objectContaining({ seq: 1, kind: 'open', fromStage: null, toStage: 'knowledge', actorId: am.user.id, aidasSteps: ['attention', 'interest'] })]);
   });
 
-  it('moves a journey forward and appends the move to its history', async () => {
+  it('moves a journey forward once the knowledge gates are met and appends the move to its history', async () => {
     const am = await h.makeUser('account_manager');
     const { journey } = await makeJourney(h, am);
+    await meetKnowledgeGates(am, journey);
     const moved = await am.request({ method: 'POST', url: `/api/journeys/${journey.id}/transitions`, payload: { kind: 'move', to: 'persuasion', version: 1, note: 'IT assessment done' } });
     expect(moved.statusCode).toBe(200);
     expect(moved.json().journey).toMatchObject({ stage: 'persuasion', version: 2 });
@@ -92,6 +93,7 @@ describeEachDatabase('journeys API', (t) => {
     const other = await h.makeUser('account_manager');
     const { journey, solution } = await makeJourney(h, am);
     await makeJourney(h, other);
+    await meetKnowledgeGates(am, journey);
     await am.request({ method: 'POST', url: `/api/journeys/${journey.id}/transitions`, payload: { kind: 'move', to: 'persuasion', version: 1 } });
     const list = (await am.request({ method: 'GET', url: `/api/journeys?stage=persuasion&solutionId=${solution.id}&ownerId=${am.user.id}` })).json();
     expect(list.items.map((j: Journey) => j.id)).toEqual([journey.id]);
@@ -123,6 +125,7 @@ describeEachDatabase('journeys API', (t) => {
     const amElsewhere = await h.makeUser('account_manager', { teamId: otherTeam.id });
     const ours = (await makeJourney(h, amInTeam)).journey;
     const theirs = (await makeJourney(h, amElsewhere)).journey;
+    await meetKnowledgeGates(amInTeam, ours);
     const allowed = await manager.request({ method: 'POST', url: `/api/journeys/${ours.id}/transitions`, payload: { kind: 'move', to: 'persuasion', version: 1 } });
     expect(allowed.statusCode).toBe(200);
     const forbidden = await manager.request({ method: 'POST', url: `/api/journeys/${theirs.id}/transitions`, payload: { kind: 'move', to: 'persuasion', version: 1 } });

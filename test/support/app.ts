@@ -117,3 +117,16 @@ export function taskInput(overrides: Record<string, unknown> = {}) {
   counter += 1;
   return { title: `Kirim proposal ${counter}`, ...overrides };
 }
+
+/**
+ * The evidence the default pipeline asks for before a journey leaves knowledge (DESIGN.md §3),
+ * made through the API as `caller`: a contact persona on the account and a first personal touch
+ * (a visit) logged on the journey.
+ */
+export async function meetKnowledgeGates(caller: Caller, journey: { id: string; accountId: string }) {
+  const contact = await caller.request({ method: 'POST', url: '/api/contacts', payload: contactInput(journey.accountId) });
+  if (contact.statusCode !== 201) throw new Error(`contact not created: ${contact.body}`);
+  const visit = await caller.request({ method: 'POST', url: '/api/activities', payload: activityInput(journey.accountId, { journeyId: journey.id }) });
+  if (visit.statusCode !== 201) throw new Error(`activity not created: ${visit.body}`);
+  return { contact: json<{ id: string }>(contact), activity: json<{ id: string }>(visit) };
+}

@@ -52,8 +52,12 @@ async function createScratchDatabase(): Promise<{ url: string; drop: () => Promi
   };
 }
 
+// Pipelines and the risk → solution map are seeded by the migrations and kept between tests.
 const tablesInDeleteOrder = [
   'audit_log',
+  'journey_gate_ticks',
+  'it_risks',
+  'it_inventory_items',
   'activity_participants',
   'activities',
   'tasks',

@@ -4,13 +4,25 @@ import { SetupScreen } from './auth/SetupScreen';
 import { SignInScreen } from './auth/SignInScreen';
 import { useMe, useSetupStatus } from './auth/session';
 import { applyLocale } from './i18n';
-import { matchRoute, navigate, useLocation } from './router';
+import type { Me } from './api/types';
+import { matchRoute, useLocation, type Route } from './router';
 import { Shell } from './shell/Shell';
 import { Empty, ErrorState, Loading } from './ui/States';
 
 const PipelineBoard = lazy(() => import('./pipeline/PipelineBoard'));
 const JourneyList = lazy(() => import('./journeys/JourneyList'));
 const JourneyPage = lazy(() => import('./journeys/JourneyPage'));
+const MyDay = lazy(() => import('./myday/MyDay'));
+const AccountList = lazy(() => import('./accounts/AccountList'));
+const AccountPage = lazy(() => import('./accounts/AccountPage'));
+const ContactList = lazy(() => import('./contacts/ContactList'));
+const ActivityList = lazy(() => import('./activities/ActivityList'));
+const TaskList = lazy(() => import('./tasks/TaskList'));
+const SolutionList = lazy(() => import('./catalogue/SolutionList'));
+const SolutionPage = lazy(() => import('./catalogue/SolutionPage'));
+const PrincipalList = lazy(() => import('./catalogue/PrincipalList'));
+const PrincipalPage = lazy(() => import('./catalogue/PrincipalPage'));
+const SettingsPage = lazy(() => import('./settings/SettingsPage'));
 
 /** Decides the screen: first-run setup, sign-in, or the app itself. */
 export function App() {
@@ -30,30 +42,65 @@ export function App() {
   return (
     <Shell me={me.data}>
       <Suspense fallback={<Loading />}>
-        <Screen />
+        <Screen me={me.data} />
       </Suspense>
     </Shell>
   );
 }
 
-function Screen() {
+function Screen({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const route = matchRoute(pathname);
   useEffect(() => {
-    if (pathname === '/') navigate('/pipeline', { replace: true });
-  }, [pathname]);
-  useEffect(() => {
-    const titles: Record<string, string> = { pipeline: t('nav.pipeline'), journeys: t('nav.journeys'), journey: t('journey.title'), notFound: t('common.notFound') };
-    document.title = `${titles[route.name] ?? ''} · Difusi`;
+    const titles: Record<Route['name'], string> = {
+      myDay: t('nav.myDay'),
+      pipeline: t('nav.pipeline'),
+      journeys: t('nav.journeys'),
+      journey: t('journey.title'),
+      accounts: t('nav.accounts'),
+      account: t('account.title'),
+      contacts: t('nav.contacts'),
+      activities: t('nav.activities'),
+      tasks: t('nav.tasks'),
+      solutions: t('catalogue.solutions'),
+      solution: t('catalogue.solution'),
+      principals: t('catalogue.principals'),
+      principal: t('catalogue.principal'),
+      settings: t('nav.settings'),
+      notFound: t('common.notFound'),
+    };
+    document.title = `${titles[route.name]} · Difusi`;
   }, [route.name, t]);
   switch (route.name) {
+    case 'myDay':
+      return <MyDay me={me.user} />;
     case 'pipeline':
       return <PipelineBoard />;
     case 'journeys':
       return <JourneyList />;
     case 'journey':
       return <JourneyPage id={route.id} />;
+    case 'accounts':
+      return <AccountList />;
+    case 'account':
+      return <AccountPage id={route.id} me={me.user} />;
+    case 'contacts':
+      return <ContactList />;
+    case 'activities':
+      return <ActivityList />;
+    case 'tasks':
+      return <TaskList />;
+    case 'solutions':
+      return <SolutionList me={me.user} />;
+    case 'solution':
+      return <SolutionPage id={route.id} me={me.user} />;
+    case 'principals':
+      return <PrincipalList me={me.user} />;
+    case 'principal':
+      return <PrincipalPage id={route.id} me={me.user} />;
+    case 'settings':
+      return <SettingsPage me={me.user} />;
     case 'notFound':
       return <Empty title={t('common.notFound')} hint={t('common.notFoundHint')} />;
   }

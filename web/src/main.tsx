@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import './styles.css';
-import { createTheme, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, darken, DEFAULT_THEME, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -11,8 +11,16 @@ import { initI18n } from './i18n';
 initI18n();
 
 const theme = createTheme({ primaryColor: 'teal', primaryShade: { light: 9, dark: 7 }, focusRing: 'auto', defaultRadius: 'md' });
-// Mantine's default "dimmed" grey is below the 4.5:1 contrast WCAG AA asks for small text.
-const resolver: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': '#545b63' }, dark: {} });
+// Mantine's default "dimmed" grey, and the text of its light and outline variants (shade 6),
+// are below the 4.5:1 contrast WCAG AA asks for small text: use darker shades.
+const variantColors = ['teal', 'blue', 'violet', 'red', 'orange', 'grape', 'indigo', 'yellow', 'gray', 'green'] as const;
+const darkerVariants = Object.fromEntries(
+  variantColors.flatMap((c) => [
+    [`--mantine-color-${c}-light-color`, darken(DEFAULT_THEME.colors[c][9], 0.3)],
+    [`--mantine-color-${c}-outline`, darken(DEFAULT_THEME.colors[c][9], 0.15)],
+  ]),
+);
+const resolver: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': '#545b63', ...darkerVariants }, dark: {} });
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {

@@ -29,13 +29,31 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   window.dispatchEvent(new Event(CHANGE));
 }
 
-export type Route = { name: 'pipeline' } | { name: 'journeys' } | { name: 'journey'; id: string } | { name: 'notFound' };
+export type Route =
+  | { name: 'myDay' }
+  | { name: 'pipeline' }
+  | { name: 'journeys' }
+  | { name: 'journey'; id: string }
+  | { name: 'accounts' }
+  | { name: 'account'; id: string }
+  | { name: 'contacts' }
+  | { name: 'activities' }
+  | { name: 'tasks' }
+  | { name: 'solutions' }
+  | { name: 'solution'; id: string }
+  | { name: 'principals' }
+  | { name: 'principal'; id: string }
+  | { name: 'settings' }
+  | { name: 'notFound' };
+
+const lists = { '/': 'myDay', '/pipeline': 'pipeline', '/journeys': 'journeys', '/accounts': 'accounts', '/contacts': 'contacts', '/activities': 'activities', '/tasks': 'tasks', '/solutions': 'solutions', '/principals': 'principals', '/settings': 'settings' } as const;
+const records = { journeys: 'journey', accounts: 'account', solutions: 'solution', principals: 'principal' } as const;
 
 export function matchRoute(pathname: string): Route {
-  if (pathname === '/' || pathname === '/pipeline') return { name: 'pipeline' };
-  if (pathname === '/journeys') return { name: 'journeys' };
-  const journey = /^\/journeys\/([^/]+)$/.exec(pathname);
-  if (journey?.[1]) return { name: 'journey', id: decodeURIComponent(journey[1]) };
+  const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
+  if (path in lists) return { name: lists[path as keyof typeof lists] };
+  const record = /^\/(journeys|accounts|solutions|principals)\/([^/]+)$/.exec(path);
+  if (record?.[1] && record[2]) return { name: records[record[1] as keyof typeof records], id: decodeURIComponent(record[2]) };
   return { name: 'notFound' };
 }
 

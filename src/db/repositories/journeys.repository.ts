@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { HistoryEntry, Journey, JourneyListQuery } from '../../shared/schemas/journeys.js';
 import type { AidasStep, Outcome, Stage } from '../../shared/vocabulary.js';
 import type { Schema } from '../schema.js';
-import { containsLower, searchText } from '../dialect.js';
+import { containsLower, fromDbJson, searchText, toDbJson } from '../dialect.js';
+import type { UnmetGate } from '../../domain/gates.js';
 import { afterCursor, decodeCursor, toPage, type Page } from '../keyset.js';
 
 const sortColumns = {
@@ -218,6 +219,10 @@ export class JourneysRepository {
         note: entry.note,
         actor_id: entry.actorId,
         at: entry.at,
+        override_reason: entry.overrideReason,
+        unmet_gates: entry.unmetGates === null ? null : toDbJson(entry.unmetGates),
+        pipeline_id: entry.pipelineId,
+        pipeline_version: entry.pipelineVersion,
       })
       .execute();
   }
@@ -251,6 +256,10 @@ export class JourneysRepository {
       note: r.note,
       actorId: r.actor_id,
       at: r.at,
+      overrideReason: r.override_reason,
+      unmetGates: r.unmet_gates === null ? null : fromDbJson<UnmetGate[]>(r.unmet_gates),
+      pipelineId: r.pipeline_id,
+      pipelineVersion: r.pipeline_version === null ? null : Number(r.pipeline_version),
     }));
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { aidasSteps, outcomes, stages } from '../vocabulary.js';
+import { unmetGate } from './playbook.js';
 import { csvEnum, csvIds, currencySchema, dateSchema, idSchema, listQueryBase, pageOf, sortParam, timestampSchema, versionSchema } from './common.js';
 
 export const stageSchema = z.enum(stages);
@@ -41,6 +42,7 @@ export const journeyCreate = z.object({
   currency: currencySchema.default('IDR'),
   expectedDecisionDate: dateSchema.nullable().default(null),
   principalInvolvement: z.string().trim().max(500).nullable().default(null),
+  pipelineId: idSchema.nullable().default(null).describe('A pipeline other than the solution line’s (or the default) to follow'),
   stage: stageSchema.default('knowledge').describe('Where the journey starts; usually knowledge'),
   note: z.string().trim().max(2000).optional(),
 });
@@ -63,16 +65,21 @@ export const journeyPatch = z
 export type JourneyPatch = z.infer<typeof journeyPatch>;
 
 const transitionCommon = { version: versionSchema, note: z.string().trim().max(2000).optional() };
+/** Moving forward past unmet gates: sales managers of the team and admins, with a reason that the history keeps. */
+const override = z
+  .object({ reason: z.string().trim().min(1).max(1000) })
+  .optional()
+  .describe('Override of unmet gates (sales manager of the team or admin); recorded in the history');
 export const transitionBody = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('move'), to: stageSchema, ...transitionCommon }),
-  z.object({ kind: z.literal('adopt'), ...transitionCommon }),
+  z.object({ kind: z.literal('move'), to: stageSchema, override, ...transitionCommon }),
+  z.object({ kind: z.literal('adopt'), override, ...transitionCommon }),
   z.object({ kind: z.literal('reject'), reason: z.string().trim().min(1).max(100), ...transitionCommon }),
   z.object({ kind: z.literal('discontinue'), reason: z.string().trim().min(1).max(100), ...transitionCommon }),
-  z.object({ kind: z.literal('reopen'), to: stageSchema.optional(), ...transitionCommon }),
+  z.object({ kind: z.literal('reopen'), to: stageSchema.optional(), override, ...transitionCommon }),
 ]);
 export type TransitionBody = z.infer<typeof transitionBody>;
 
-export const historyEntry = z.object({
+const historyEntryBase = z.object({
   id: idSchema,
   seq: z.number().int(),
   kind: z.enum(['open', 'move', 'adopt', 'reject', 'discontinue', 'reopen']),
@@ -85,6 +92,13 @@ export const historyEntry = z.object({
   note: z.string().nullable(),
   actorId: idSchema.nullable(),
   at: timestampSchema,
+});
+/** A stage-history row: the move, and the gate override and pipeline in force when it was written. */
+export const historyEntry = historyEntryBase.extend({
+  overrideReason: z.string().nullable().describe('Why the move went past unmet gates; null when it did not'),
+  unmetGates: z.array(unmetGate).nullable().describe('The gates that were unmet when overridden'),
+  pipelineId: idSchema.nullable().describe('The pipeline in force when the row was written (null before pipelines existed)'),
+  pipelineVersion: z.number().int().nullable(),
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 

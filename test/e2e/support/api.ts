@@ -20,6 +20,10 @@ export class ApiSession {
   post<T>(path: string, body: unknown) {
     return this.request<T>('POST', path, body);
   }
+
+  get<T>(path: string) {
+    return this.request<T>('GET', path);
+  }
 }
 
 export const PASSWORD = 'kata-sandi-rahasia';
@@ -29,6 +33,7 @@ interface Id {
 }
 export interface JourneyRef extends Id {
   version: number;
+  accountId: string;
   accountName: string;
 }
 
@@ -37,8 +42,11 @@ let counter = 0;
 /**
  * A small workspace made through the API: an admin (first-run setup), an SMB team with an
  * account manager, a viewer, a principal, two solutions, accounts and journeys in knowledge.
+ * With `knowledgeEvidence`, each journey also gets the evidence the default pipeline asks for
+ * before it leaves knowledge (a contact persona on the account, a first visit logged on the
+ * journey), so stories that move a journey to persuasion exercise a met gate.
  */
-export async function makeWorkspace(baseUrl: string, options: { journeys?: number } = {}) {
+export async function makeWorkspace(baseUrl: string, options: { journeys?: number; knowledgeEvidence?: boolean } = {}) {
   const admin = new ApiSession(baseUrl);
   await admin.post('/setup', { email: 'admin@contoh.co.id', name: 'Admin Difusi', password: PASSWORD, locale: 'id' });
   const team = await admin.post<Id>('/teams', { name: 'SMB Team' });
@@ -76,7 +84,28 @@ export async function makeWorkspace(baseUrl: string, options: { journeys?: numbe
       ownerId: am.id,
       valueMinor: (i + 1) * 150_000_000_00,
     });
+    if (options.knowledgeEvidence) {
+      await makeContact(admin, account.id, { fullName: `Budi Santoso ${counter}`, influence: 'recommender', whatsapp: null, channels: ['email'] });
+      await admin.post('/activities', { type: 'visit', subject: 'Sapaan pertama', accountId: account.id, journeyId: journey.id });
+    }
     journeys.push(journey);
   }
   return { admin, team, am, viewer, solutions: { dataCenter, security }, journeys };
+}
+
+/** A contact with a persona, made through the API (defaults: an advanced IT decision maker on WhatsApp). */
+export function makeContact(session: ApiSession, accountId: string, overrides: Record<string, unknown> = {}) {
+  return session.post<Id & { fullName: string; whatsapp: string | null }>('/contacts', {
+    accountId,
+    fullName: 'Sari Dewi',
+    title: 'Head of IT',
+    division: 'it',
+    seniority: 'manager',
+    techProficiency: 'advanced',
+    influence: 'decision_maker',
+    openness: 'high',
+    whatsapp: '0812-3456-7890',
+    channels: ['whatsapp', 'email'],
+    ...overrides,
+  });
 }

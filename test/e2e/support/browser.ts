@@ -29,12 +29,15 @@ export async function newPage(browser: Browser, baseURL: string, viewport = DESK
   return { context, page };
 }
 
-export async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto('/');
+/** Signs in on the sign-in screen shown at `path` and waits for that screen (the pipeline unless told). */
+export async function signIn(page: Page, email: string, password = PASSWORD, path = '/pipeline') {
+  await page.goto(path);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('heading', { name: 'Pipeline' }).waitFor();
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).waitFor();
+  if (path === '/pipeline') await page.getByRole('heading', { name: 'Pipeline' }).waitFor();
+  if (path === '/') await page.getByRole('heading', { name: 'Hari saya', level: 1 }).waitFor();
 }
 
 const shotsDir = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
@@ -43,8 +46,14 @@ const shotsDir = fileURLToPath(new URL('../../../docs/screenshots/', import.meta
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
   if (process.env.DIFUSI_SCREENSHOTS !== '1') return;
   mkdirSync(shotsDir, { recursive: true });
+  // A full-page shot of a scrolled page would paint the sticky header mid-page.
+  // Chromium captures a full page by growing the viewport, which leaves a sticky header
+  // wherever the page was scrolled; pin it to the top for the shot.
+  const unpin = options.fullPage ? await page.addStyleTag({ content: 'header { position: static !important; }' }) : null;
+  if (options.fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(150); // let menus and transitions settle
   await page.screenshot({ path: `${shotsDir}${name}.png`, fullPage: options.fullPage ?? false });
+  await unpin?.evaluate((element) => element.remove());
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -58,4 +67,11 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+/** Switches the signed-in user's language through the user menu (it is saved in the profile). */
+export async function switchLanguage(page: Page, userName: string, to: 'id' | 'en') {
+  await page.getByRole('button', { name: userName }).click();
+  await page.getByRole('menuitem', { name: to === 'en' ? 'English' : 'Bahasa Indonesia' }).click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, to);
 }

@@ -1,5 +1,13 @@
 import type {
+  Account,
+  AccountPatch,
+  Activity,
+  ActivityCreate,
   ApiErrorBody,
+  Contact,
+  Principal,
+  Task,
+  Team,
   HistoryEntry,
   Journey,
   JourneyPatch,
@@ -62,6 +70,9 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   return parsed as T;
 }
 
+/** Query parameters of a list endpoint (filters, sort, keyset cursor); empty values are left out. */
+export type ListParams = Query & { limit?: number; cursor?: string; sort?: string };
+
 export interface JourneyListParams {
   stage?: Stage;
   outcome?: string;
@@ -95,6 +106,56 @@ export const api = {
     request<{ journey: Journey; entry: HistoryEntry }>('POST', `/journeys/${encodeURIComponent(id)}/transitions`, body),
   updateJourney: (id: string, body: JourneyPatch) => request<Journey>('PATCH', `/journeys/${encodeURIComponent(id)}`, body),
 
+  journeyList: (params: ListParams) => request<Page<Journey>>('GET', '/journeys', undefined, params),
+
+  accounts: (params: ListParams) => request<Page<Account>>('GET', '/accounts', undefined, params),
+  account: (id: string) => request<Account>('GET', `/accounts/${encodeURIComponent(id)}`),
+  accountOverview: (id: string) =>
+    request<{ account: Account; contacts: Page<Contact>; journeys: Page<Journey> }>('GET', `/accounts/${encodeURIComponent(id)}/overview`),
+  updateAccount: (id: string, body: AccountPatch) => request<Account>('PATCH', `/accounts/${encodeURIComponent(id)}`, body),
+
+  contacts: (params: ListParams) => request<Page<Contact>>('GET', '/contacts', undefined, params),
+
+  activities: (params: ListParams) => request<Page<Activity>>('GET', '/activities', undefined, params),
+  createActivity: (body: Partial<ActivityCreate> & Pick<ActivityCreate, 'type' | 'subject' | 'accountId'>) => request<Activity>('POST', '/activities', body),
+
+  tasks: (params: ListParams) => request<Page<Task>>('GET', '/tasks', undefined, params),
+  updateTask: (id: string, body: { status?: Task['status']; title?: string; dueAt?: string | null; version: number }) =>
+    request<Task>('PATCH', `/tasks/${encodeURIComponent(id)}`, body),
+
+  search: (q: string, limit = 5) =>
+    request<{ accounts: Account[]; contacts: Contact[]; journeys: Journey[] }>('GET', '/search', undefined, { q, limit }),
+
   users: () => request<Page<User>>('GET', '/users', undefined, { limit: 200 }),
+  createUser: (body: { email: string; name: string; role: User['role']; teamId: string | null; password: string; locale: Locale }) =>
+    request<User>('POST', '/users', body),
+  updateUser: (id: string, body: { role?: User['role']; teamId?: string | null; active?: boolean; version: number }) =>
+    request<User>('PATCH', `/users/${encodeURIComponent(id)}`, body),
+  teams: () => request<{ items: Team[] }>('GET', '/teams'),
+  createTeam: (body: { name: string }) => request<Team>('POST', '/teams', body),
+  updateTeam: (id: string, body: { name: string; version: number }) => request<Team>('PATCH', `/teams/${encodeURIComponent(id)}`, body),
+
   solutions: () => request<Page<Solution>>('GET', '/solutions', undefined, { limit: 200 }),
+  solutionList: (params: ListParams) => request<Page<Solution>>('GET', '/solutions', undefined, params),
+  solution: (id: string) => request<Solution>('GET', `/solutions/${encodeURIComponent(id)}`),
+  createSolution: (body: SolutionInput) => request<Solution>('POST', '/solutions', body),
+  updateSolution: (id: string, body: SolutionInput & { version: number }) => request<Solution>('PATCH', `/solutions/${encodeURIComponent(id)}`, body),
+  principals: (params: ListParams = { limit: 200 }) => request<Page<Principal>>('GET', '/principals', undefined, params),
+  principal: (id: string) => request<Principal>('GET', `/principals/${encodeURIComponent(id)}`),
+  createPrincipal: (body: PrincipalInput) => request<Principal>('POST', '/principals', body),
+  updatePrincipal: (id: string, body: PrincipalInput & { version: number }) => request<Principal>('PATCH', `/principals/${encodeURIComponent(id)}`, body),
 };
+
+export interface SolutionInput {
+  name: string;
+  category: Solution['category'];
+  description: string | null;
+  launchDate: string | null;
+  principalIds: string[];
+}
+
+export interface PrincipalInput {
+  name: string;
+  website: string | null;
+  country: string | null;
+}

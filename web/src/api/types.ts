@@ -3,16 +3,19 @@
  * bundle), so the web app and the API cannot drift apart.
  */
 import type { z } from 'zod';
-import type { Account } from '../../../src/shared/schemas/accounts.js';
+import type { Account, AccountPatch } from '../../../src/shared/schemas/accounts.js';
+import type { Activity, ActivityCreate } from '../../../src/shared/schemas/activities.js';
 import type { Journey, HistoryEntry, TransitionBody, JourneyPatch } from '../../../src/shared/schemas/journeys.js';
-import type { Solution } from '../../../src/shared/schemas/catalogue.js';
+import type { Principal, Solution } from '../../../src/shared/schemas/catalogue.js';
+import type { Contact } from '../../../src/shared/schemas/contacts.js';
+import type { Task } from '../../../src/shared/schemas/tasks.js';
 import type { User, Team, me } from '../../../src/shared/schemas/users.js';
 
-export type { Journey, HistoryEntry, TransitionBody, JourneyPatch, Solution, User, Team, Account };
+export type { Journey, HistoryEntry, TransitionBody, JourneyPatch, Solution, Principal, User, Team, Account, AccountPatch, Contact, Activity, ActivityCreate, Task };
 export type Me = z.infer<typeof me>;
 export type Page<T> = { items: T[]; nextCursor: string | null };
 export type JourneyWithPermissions = Journey & { permissions: { write: boolean; overrideGate: boolean } };
-export type { Stage, Outcome, Role } from '../../../src/shared/vocabulary.js';
+export type { Stage, Outcome, Role, ActivityType } from '../../../src/shared/vocabulary.js';
 export type Locale = User['locale'];
 
 /** The one error shape of the API (DESIGN.md §8). */

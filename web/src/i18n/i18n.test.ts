@@ -3,7 +3,27 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { discontinuanceReasons, outcomes, rejectionReasons, roles, stages, aidasSteps } from '../../../src/shared/vocabulary';
+import {
+  activityTypes,
+  aidasSteps,
+  discontinuanceReasons,
+  divisions,
+  industries,
+  influences,
+  outcomes,
+  regions,
+  rejectionReasons,
+  relationships,
+  roles,
+  seniorities,
+  solutionCategories,
+  stages,
+  taskStatuses,
+  techProficiencies,
+  tiers,
+} from '../../../src/shared/vocabulary';
+import { taskSources } from '../../../src/shared/schemas/tasks';
+import { adoptionStatuses } from '../accounts/accountModel';
 import { refusals } from './refusals';
 import en from './en.json';
 import id from './id.json';
@@ -54,6 +74,21 @@ const families: Record<string, readonly string[]> = {
   refusal: refusals,
   transition: ['reject', 'discontinue', 'adopt', 'reopen'],
   history: ['move', 'adopt', 'reject', 'discontinue', 'reopen'],
+  activityType: activityTypes,
+  industry: industries,
+  tier: tiers,
+  region: regions,
+  relationship: relationships,
+  division: divisions,
+  seniority: seniorities,
+  techProficiency: techProficiencies,
+  influence: influences,
+  category: solutionCategories,
+  taskStatus: taskStatuses,
+  taskSource: taskSources,
+  adoptionStatus: adoptionStatuses,
+  catalogue: ['solutions', 'principals'],
+  'palette.group': ['actions', 'accounts', 'contacts', 'journeys'],
 };
 
 describe('translations', () => {

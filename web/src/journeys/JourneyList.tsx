@@ -1,80 +1,89 @@
-import { Anchor, Badge, Button, Group, Table, Title } from '@mantine/core';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { Anchor, Badge } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { outcomes, stages } from '../../../src/shared/vocabulary';
 import { api } from '../api/client';
-import type { User } from '../api/types';
-import { formatMoney } from '../format/format';
+import type { Journey } from '../api/types';
+import { useMe } from '../auth/session';
+import { formatDate, formatDateTime, formatMoney } from '../format/format';
+import { ChoiceFilter } from '../lists/filters';
+import { filterParams } from '../lists/listModel';
+import { useSolutions, useUsers } from '../lists/lookups';
+import { ResourceList, type ListColumn } from '../lists/ResourceList';
 import { Link } from '../router';
-import { Empty, ErrorState, Loading } from '../ui/States';
-import classes from './Journey.module.css';
 
-/** Every journey, recently changed first, a page at a time. */
+const outcomeColor = { open: 'blue', adopted: 'teal', rejected: 'gray', discontinued: 'gray' } as const;
+
+/** Every journey, recently changed first, filterable by stage, outcome, solution and owner. */
 export default function JourneyList() {
   const { t, i18n } = useTranslation();
-  const users = useQuery({ queryKey: ['users'], queryFn: api.users, staleTime: 5 * 60_000 });
-  const usersById = useMemo(() => new Map<string, User>((users.data?.items ?? []).map((u) => [u.id, u])), [users.data]);
-  const query = useInfiniteQuery({
-    queryKey: ['journeys', 'list'],
-    queryFn: ({ pageParam }) => api.journeys({ limit: 50, sort: '-updatedAt', ...(pageParam ? { cursor: pageParam } : {}) }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const me = useMe().data?.user;
+  const { byId: users, users: userList } = useUsers();
+  const { solutions } = useSolutions();
+  const [stage, setStage] = useState('all');
+  const [outcome, setOutcome] = useState('all');
+  const [solutionId, setSolution] = useState('all');
+  const [ownerId, setOwner] = useState('all');
+  const params = filterParams({ stage, outcome, solutionId, ownerId });
+
+  const columns = useMemo<ListColumn<Journey>[]>(
+    () => [
+      {
+        key: 'account',
+        label: t('fields.account'),
+        render: (j) => (
+          <Anchor component={Link} to={`/journeys/${j.id}`} size="sm">
+            {j.accountName}
+          </Anchor>
+        ),
+        text: (j) => j.accountName,
+      },
+      { key: 'solution', label: t('fields.solution'), render: (j) => j.solutionName, text: (j) => j.solutionName },
+      { key: 'stage', label: t('journey.stage'), render: (j) => t(`stage.${j.stage}`), text: (j) => t(`stage.${j.stage}`) },
+      {
+        key: 'outcome',
+        label: t('journey.outcome'),
+        render: (j) => (
+          <Badge variant="outline" color={outcomeColor[j.outcome]}>
+            {t(`outcome.${j.outcome}`)}
+          </Badge>
+        ),
+        text: (j) => t(`outcome.${j.outcome}`),
+      },
+      { key: 'value', label: t('fields.value'), sort: 'valueMinor', align: 'right', render: (j) => formatMoney(j.valueMinor, j.currency, i18n.language), text: (j) => formatMoney(j.valueMinor, j.currency, i18n.language) },
+      { key: 'owner', label: t('fields.owner'), render: (j) => (j.ownerId ? users.get(j.ownerId)?.name : null) ?? '—', text: (j) => (j.ownerId ? users.get(j.ownerId)?.name : '') ?? '' },
+      {
+        key: 'expectedDecisionDate',
+        label: t('fields.expectedDecisionDate'),
+        render: (j) => (j.expectedDecisionDate ? formatDate(j.expectedDecisionDate, i18n.language) : '—'),
+        text: (j) => j.expectedDecisionDate,
+      },
+      { key: 'stageEnteredAt', label: t('fields.stageEnteredAt'), sort: 'stageEnteredAt', render: (j) => formatDateTime(j.stageEnteredAt, i18n.language, me?.timeZone), text: (j) => j.stageEnteredAt },
+      { key: 'updatedAt', label: t('fields.updatedAt'), sort: 'updatedAt', render: (j) => formatDateTime(j.updatedAt, i18n.language, me?.timeZone), text: (j) => j.updatedAt },
+    ],
+    [t, i18n.language, users, me],
+  );
 
   return (
-    <div>
-      <Title order={1} size="h3" mb="md">
-        {t('journeys.title')}
-      </Title>
-      {query.isPending ? <Loading /> : null}
-      {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
-      {query.isSuccess && items.length === 0 ? <Empty title={t('journeys.empty')} hint={t('journeys.emptyHint')} /> : null}
-      {items.length > 0 ? (
-        <div className={classes.tableWrap}>
-          <Table striped highlightOnHover miw={720}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('fields.account')}</Table.Th>
-                <Table.Th scope="col">{t('fields.solution')}</Table.Th>
-                <Table.Th scope="col">{t('journey.stage')}</Table.Th>
-                <Table.Th scope="col">{t('journey.outcome')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('fields.value')}
-                </Table.Th>
-                <Table.Th scope="col">{t('fields.owner')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((j) => (
-                <Table.Tr key={j.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/journeys/${j.id}`} size="sm">
-                      {j.accountName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{j.solutionName}</Table.Td>
-                  <Table.Td>{t(`stage.${j.stage}`)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="outline" color={j.outcome === 'open' ? 'blue' : j.outcome === 'adopted' ? 'teal' : 'gray'}>
-                      {t(`outcome.${j.outcome}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td ta="right">{formatMoney(j.valueMinor, j.currency, i18n.language)}</Table.Td>
-                  <Table.Td>{(j.ownerId ? usersById.get(j.ownerId)?.name : null) ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      ) : null}
-      {query.hasNextPage ? (
-        <Group justify="center" mt="md">
-          <Button variant="light" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            {t('common.loadMore')}
-          </Button>
-        </Group>
-      ) : null}
-    </div>
+    <ResourceList
+      name="journeys"
+      title={t('journeys.title')}
+      columns={columns}
+      defaultColumns={['account', 'solution', 'stage', 'outcome', 'value', 'owner']}
+      defaultSort="-updatedAt"
+      params={params}
+      fetchPage={api.journeyList}
+      rowKey={(j) => j.id}
+      emptyTitle={t('journeys.empty')}
+      emptyHint={t('journeys.emptyHint')}
+      filters={
+        <>
+          <ChoiceFilter label={t('journey.stage')} value={stage} onChange={setStage} options={stages.map((v) => ({ value: v, label: t(`stage.${v}`) }))} />
+          <ChoiceFilter label={t('journey.outcome')} value={outcome} onChange={setOutcome} options={outcomes.map((v) => ({ value: v, label: t(`outcome.${v}`) }))} />
+          <ChoiceFilter label={t('fields.solution')} value={solutionId} onChange={setSolution} options={solutions.map((s) => ({ value: s.id, label: s.name }))} />
+          <ChoiceFilter label={t('fields.owner')} value={ownerId} onChange={setOwner} options={userList.map((u) => ({ value: u.id, label: u.name }))} />
+        </>
+      }
+    />
   );
 }

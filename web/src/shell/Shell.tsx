@@ -1,68 +1,135 @@
-import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Box, Button, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client';
-import type { Locale, Me } from '../api/types';
-import { meKey, useSessionReset } from '../auth/session';
+import type { Me } from '../api/types';
+import { canLogActivity } from '../auth/permissions';
+import { useSessionReset } from '../auth/session';
 import { initials } from '../format/format';
-import { applyLocale } from '../i18n';
-import { Link, useLocation } from '../router';
+import { CommandPalette, type PaletteCommand } from '../palette/CommandPalette';
+import { QuickLogProvider, useQuickLog } from '../quicklog/QuickLogProvider';
+import { Link, matchRoute, navigate, useLocation } from '../router';
 import classes from './Shell.module.css';
+import { isTypingTarget, shortcutFor } from './shortcuts';
+import { useSaveLocale } from './useSaveLocale';
 
-/** Screens that exist today; My day and Accounts join the nav when they are built. */
 const navItems = [
-  { to: '/pipeline', label: 'nav.pipeline', match: (p: string) => p === '/' || p === '/pipeline' },
+  { to: '/', label: 'nav.myDay', match: (p: string) => p === '/' },
+  { to: '/pipeline', label: 'nav.pipeline', match: (p: string) => p === '/pipeline' },
   { to: '/journeys', label: 'nav.journeys', match: (p: string) => p.startsWith('/journeys') },
+  { to: '/accounts', label: 'nav.accounts', match: (p: string) => p.startsWith('/accounts') },
+  { to: '/contacts', label: 'nav.contacts', match: (p: string) => p.startsWith('/contacts') },
+  { to: '/activities', label: 'nav.activities', match: (p: string) => p.startsWith('/activities') },
+  { to: '/tasks', label: 'nav.tasks', match: (p: string) => p.startsWith('/tasks') },
+  { to: '/solutions', label: 'nav.catalogue', match: (p: string) => p.startsWith('/solutions') || p.startsWith('/principals') },
 ] as const;
 
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
-  const { t } = useTranslation();
+  return (
+    <QuickLogProvider>
+      <ShellFrame me={me}>{children}</ShellFrame>
+    </QuickLogProvider>
+  );
+}
+
+function ShellFrame({ me, children }: { me: Me; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
   const { pathname } = useLocation();
+  const client = useQueryClient();
+  const quickLog = useQuickLog();
+  const saveLocale = useSaveLocale();
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const mayLog = canLogActivity(me.user);
+
+  /** On an account's page the quick log starts with that account. */
+  const openQuickLog = useCallback(() => {
+    const route = matchRoute(window.location.pathname);
+    const overview = route.name === 'account' ? client.getQueryData<{ account: { id: string; name: string } }>(['account', route.id, 'overview']) : undefined;
+    quickLog.open(overview ? { id: overview.account.id, name: overview.account.name } : null);
+  }, [client, quickLog]);
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      const shortcut = shortcutFor({
+        key: event.key,
+        code: event.code,
+        altKey: event.altKey,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        shiftKey: event.shiftKey,
+        typing: isTypingTarget(event.target),
+        inDialog: document.querySelector('[role="dialog"]') !== null,
+      });
+      if (shortcut === 'palette') {
+        event.preventDefault();
+        setPaletteOpen((open) => !open);
+      } else if (shortcut === 'quickLog' && mayLog) {
+        event.preventDefault();
+        openQuickLog();
+      }
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [mayLog, openQuickLog]);
+
+  const commands: PaletteCommand[] = [
+    ...navItems.map((item) => ({ id: item.to, label: t('palette.goTo', { place: t(item.label) }), keywords: item.to, run: () => navigate(item.to) })),
+    { id: 'principals', label: t('palette.goTo', { place: t('catalogue.principals') }), keywords: 'principal vendor', run: () => navigate('/principals') },
+    { id: 'settings', label: t('palette.goTo', { place: t('nav.settings') }), keywords: 'settings pengaturan', run: () => navigate('/settings') },
+    ...(mayLog ? [{ id: 'log', label: t('quickLog.title'), keywords: 'log activity catat aktivitas', run: openQuickLog }] : []),
+    {
+      id: 'language',
+      label: i18n.language === 'en' ? 'Ganti ke Bahasa Indonesia' : 'Switch to English',
+      keywords: 'language bahasa',
+      run: () => saveLocale.mutate(i18n.language === 'en' ? 'id' : 'en'),
+    },
+  ];
+
   return (
     <div className={classes.shell}>
       <a href="#main" className={classes.skip}>
         {t('shell.skipToContent')}
       </a>
       <header className={classes.header}>
-        <Group gap="lg" wrap="nowrap" className={classes.left}>
-          <Link to="/pipeline" className={classes.brand}>
-            Difusi
-          </Link>
-          <nav aria-label={t('shell.mainNav')}>
-            <ul className={classes.nav}>
-              {navItems.map((item) => (
-                <li key={item.to}>
-                  <Link to={item.to} className={classes.navLink} aria-current={item.match(pathname) ? 'page' : undefined}>
-                    {t(item.label)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+        <Link to="/" className={classes.brand}>
+          Difusi
+        </Link>
+        <nav aria-label={t('shell.mainNav')} className={classes.navWrap}>
+          <ul className={classes.nav}>
+            {navItems.map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} className={classes.navLink} aria-current={item.match(pathname) ? 'page' : undefined}>
+                  {t(item.label)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <Group gap={6} wrap="nowrap" className={classes.tools}>
+          <Button variant="default" size="compact-sm" onClick={() => setPaletteOpen(true)} aria-keyshortcuts="Control+K Meta+K" title={t('shell.searchHint')}>
+            {t('shell.search')}
+          </Button>
+          {mayLog ? (
+            <Button size="compact-sm" onClick={openQuickLog} aria-keyshortcuts="L Alt+L" title={t('shell.quickLogHint')}>
+              {t('shell.quickLog')}
+            </Button>
+          ) : null}
+          <UserMenu me={me} />
         </Group>
-        <UserMenu me={me} />
       </header>
       <Box component="main" id="main" tabIndex={-1} className={classes.main}>
         {children}
       </Box>
+      <CommandPalette opened={paletteOpen} onClose={() => setPaletteOpen(false)} commands={commands} />
     </div>
   );
 }
 
 function UserMenu({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
-  const client = useQueryClient();
   const reset = useSessionReset();
-  const saveLocale = useMutation({
-    mutationFn: (locale: Locale) => api.updateMe({ locale, version: me.user.version }),
-    onSuccess: async (user) => {
-      client.setQueryData<Me | null>(meKey, (old) => (old ? { ...old, user } : old));
-      await applyLocale(user.locale);
-      // Lists carry server-made text (messages) in the old language: load them again.
-      await client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
-    },
-  });
+  const saveLocale = useSaveLocale();
   const signOut = useMutation({
     mutationFn: api.logout,
     onSettled: reset,
@@ -92,6 +159,9 @@ function UserMenu({ me }: { me: Me }) {
           <Menu.Label>
             {me.user.email} · {t(`role.${me.user.role}`)}
           </Menu.Label>
+          <Menu.Item component={Link} to="/settings">
+            {t('nav.settings')}
+          </Menu.Item>
           <Menu.Divider />
           <Menu.Label>{t('shell.language')}</Menu.Label>
           {(['id', 'en'] as const).map((locale) => (

@@ -1,0 +1,144 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services/index.js';
+import {
+  adoptersQuery,
+  adoptersReport,
+  analyticsFilter,
+  approachFirstQuery,
+  approachFirstReport,
+  bassFitBody,
+  bassFitResponse,
+  classifyBody,
+  classifyResponse,
+  diffusionParams,
+  diffusionQuery,
+  diffusionReport,
+  funnelQuery,
+  funnelReport,
+  innovativenessQuery,
+  innovativenessReport,
+  sellingPracticeReport,
+} from '../../shared/schemas/analytics.js';
+import { invalidField } from '../../shared/errors.js';
+import { requireAuth } from '../plugins/auth.js';
+import { typed, withErrors } from './shared.js';
+
+/** Diffusion and funnel analytics (DESIGN.md §5): every signed-in user may read them. */
+export function analyticsRoutes(app: FastifyInstance, services: Services) {
+  const r = typed(app);
+  const tags = ['analytics'];
+
+  r.get('/analytics/funnel', {
+    schema: {
+      tags,
+      summary: 'Funnel by stage: entries, conversion, time in stage (median, p90), outcomes and reasons',
+      querystring: funnelQuery,
+      response: withErrors({ 200: funnelReport }),
+    },
+    handler: async (req) => {
+      requireAuth(req);
+      return services.analytics.funnel(req.query);
+    },
+  });
+
+  const diffusionSchema = { tags, response: withErrors({ 200: diffusionReport }, 404) };
+  r.get('/analytics/diffusion', {
+    schema: { ...diffusionSchema, summary: 'Diffusion of a solution (solutionId in the query): adoptions per period, Bass fit and forecast', querystring: diffusionQuery },
+    handler: async (req) => {
+      requireAuth(req);
+      const { solutionId, ...options } = req.query;
+      if (solutionId === undefined) throw invalidField('query.solutionId', 'is required');
+      return services.analytics.diffusion(solutionId, options);
+    },
+  });
+  r.get('/analytics/diffusion/:solutionId', {
+    schema: {
+      ...diffusionSchema,
+      summary: 'Diffusion of a solution: adoptions per period, Bass fit and forecast',
+      params: diffusionParams,
+      querystring: diffusionQuery.omit({ solutionId: true }),
+    },
+    handler: async (req) => {
+      requireAuth(req);
+      return services.analytics.diffusion(req.params.solutionId, req.query);
+    },
+  });
+
+  r.get('/analytics/adopters', {
+    schema: {
+      tags,
+      summary: 'Adopter category of each adopting account of a solution (Rogers), provisional while it spreads',
+      querystring: adoptersQuery,
+      response: withErrors({ 200: adoptersReport }, 404),
+    },
+    handler: async (req) => {
+      requireAuth(req);
+      return services.analytics.adopters(req.query.solutionId);
+    },
+  });
+
+  r.get('/analytics/innovativeness', {
+    schema: {
+      tags,
+      summary: 'Accounts ranked by innovativeness across solutions (most negative adopts earliest)',
+      querystring: innovativenessQuery,
+      response: withErrors({ 200: innovativenessReport }),
+    },
+    handler: async (req) => {
+      requireAuth(req);
+      return services.analytics.innovativeness(req.query.limit);
+    },
+  });
+
+  r.get('/analytics/approach-first', {
+    schema: {
+      tags,
+      summary: 'Accounts to approach first for a solution: early adopters elsewhere that have not adopted it',
+      querystring: approachFirstQuery,
+      response: withErrors({ 200: approachFirstReport }, 404),
+    },
+    handler: async (req) => {
+      requireAuth(req);
+      return services.analytics.approachFirst(req.query);
+    },
+  });
+
+  r.get('/analytics/selling-practice', {
+    schema: {
+      tags,
+      summary: 'Decision → implementation conversion with and without an SA demo, by response time, per AM against the team',
+      querystring: analyticsFilter,
+      response: withErrors({ 200: sellingPracticeReport }),
+    },
+    handler: async (req) => {
+      requireAuth(req);
+      return services.analytics.sellingPractice(req.query);
+    },
+  });
+
+  r.post('/analytics/bass/fit', {
+    schema: {
+      tags,
+      summary: 'Fit the Bass model to a series (200 with ok: false when it cannot be fitted)',
+      body: bassFitBody,
+      response: withErrors({ 200: bassFitResponse }),
+    },
+    handler: async (req) => {
+      requireAuth(req);
+      return services.analytics.fitSeries(req.body);
+    },
+  });
+
+  r.post('/analytics/adopters/classify', {
+    schema: {
+      tags,
+      summary: 'Classify adoption times into Rogers’ adopter categories (200 with ok: false when unclassifiable)',
+      body: classifyBody,
+      response: withErrors({ 200: classifyResponse }),
+    },
+    handler: async (req) => {
+      requireAuth(req);
+      return services.analytics.classify(req.body);
+    },
+  });
+}

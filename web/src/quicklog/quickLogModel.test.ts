@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { activityTypes } from '../../../src/shared/vocabulary';
+import { emptyQuickLog, quickLogTypes, suggestedSubject, validateQuickLog } from './quickLogModel';
+
+describe('the quick log', () => {
+  it('offers every activity type once, field work first', () => {
+    expect([...quickLogTypes].sort()).toEqual([...activityTypes].sort());
+    expect(quickLogTypes.slice(0, 3)).toEqual(['visit', 'call', 'whatsapp']);
+  });
+
+  it('needs an account and a subject', () => {
+    expect(validateQuickLog(emptyQuickLog)).toEqual({ ok: false, errors: { accountId: 'validation.accountRequired', subject: 'validation.subjectRequired' } });
+    expect(validateQuickLog({ ...emptyQuickLog, accountId: 'a', subject: 'x'.repeat(301) })).toEqual({ ok: false, errors: { subject: 'validation.tooLong' } });
+  });
+
+  it('sends trimmed text, empty fields as null and the contact as a participant', () => {
+    const result = validateQuickLog({
+      ...emptyQuickLog,
+      type: 'whatsapp',
+      accountId: 'a1',
+      contactId: 'c1',
+      subject: '  Kirim brosur  ',
+      notes: ' ',
+      outcome: 'Tertarik',
+      nextStep: '',
+    });
+    expect(result).toEqual({
+      ok: true,
+      body: {
+        type: 'whatsapp',
+        accountId: 'a1',
+        subject: 'Kirim brosur',
+        notes: null,
+        journeyId: null,
+        outcome: 'Tertarik',
+        nextStep: null,
+        participants: { userIds: [], contactIds: ['c1'] },
+      },
+    });
+  });
+
+  it('suggests a subject from the type and the contact', () => {
+    expect(suggestedSubject('WhatsApp', 'Sari Dewi')).toBe('WhatsApp — Sari Dewi');
+    expect(suggestedSubject('Kunjungan', null)).toBe('Kunjungan');
+  });
+});

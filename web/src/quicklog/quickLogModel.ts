@@ -1,0 +1,54 @@
+import { activityTypes } from '../../../src/shared/vocabulary';
+import type { ActivityCreate, ActivityType } from '../api/types';
+
+/** The quick log's logic: the types in the order sellers use them, the form and its checks. */
+
+/** Field work first (DESIGN.md §4); every type of the vocabulary is offered. */
+const preferred: readonly ActivityType[] = ['visit', 'call', 'whatsapp', 'telemarketing_call', 'email', 'meeting', 'demo'];
+export const quickLogTypes: readonly ActivityType[] = [...preferred, ...activityTypes.filter((t) => !preferred.includes(t))];
+
+export interface QuickLogInput {
+  type: ActivityType;
+  accountId: string | null;
+  contactId: string | null;
+  journeyId: string | null;
+  subject: string;
+  notes: string;
+  outcome: string;
+  nextStep: string;
+}
+
+export const emptyQuickLog: QuickLogInput = { type: 'visit', accountId: null, contactId: null, journeyId: null, subject: '', notes: '', outcome: '', nextStep: '' };
+
+export type QuickLogBody = Pick<ActivityCreate, 'type' | 'subject' | 'accountId' | 'notes' | 'journeyId' | 'outcome' | 'nextStep'> & {
+  participants: { userIds: string[]; contactIds: string[] };
+};
+
+export type QuickLogResult = { ok: true; body: QuickLogBody } | { ok: false; errors: Partial<Record<keyof QuickLogInput, string>> };
+
+export function validateQuickLog(input: QuickLogInput): QuickLogResult {
+  const errors: Partial<Record<keyof QuickLogInput, string>> = {};
+  if (!input.accountId) errors.accountId = 'validation.accountRequired';
+  if (!input.subject.trim()) errors.subject = 'validation.subjectRequired';
+  else if (input.subject.trim().length > 300) errors.subject = 'validation.tooLong';
+  if (!input.accountId || Object.keys(errors).length > 0) return { ok: false, errors };
+  const text = (value: string) => value.trim() || null;
+  return {
+    ok: true,
+    body: {
+      type: input.type,
+      accountId: input.accountId,
+      subject: input.subject.trim(),
+      notes: text(input.notes),
+      journeyId: input.journeyId,
+      outcome: text(input.outcome),
+      nextStep: text(input.nextStep),
+      participants: { userIds: [], contactIds: input.contactId ? [input.contactId] : [] },
+    },
+  };
+}
+
+/** A subject to start from, so a WhatsApp or call is logged in a few keystrokes. */
+export function suggestedSubject(typeLabel: string, contactName: string | null): string {
+  return contactName ? `${typeLabel} — ${contactName}` : typeLabel;
+}
