@@ -50,6 +50,12 @@ export function openDatabase(config: DatabaseConfig): Database {
       max: 10,
       types: { getTypeParser: pgTypeParser as typeof pg.types.getTypeParser },
     });
+    // An idle client can lose its connection (a restart, a terminated backend): pg then emits
+    // 'error' on the pool, which would crash the process if nobody listened. The next query
+    // simply gets a fresh connection.
+    pool.on('error', (error) => {
+      process.stderr.write(`difusi: an idle PostgreSQL connection failed: ${error.message}\n`);
+    });
     const kysely = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     return {
       kysely,

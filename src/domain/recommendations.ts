@@ -31,6 +31,9 @@ export const defaultRiskSolutionMap: readonly RiskSolutionLink[] = [
   { riskCategory: 'collaboration', solutionCategory: 'collaboration' },
   { riskCategory: 'data', solutionCategory: 'analytics' },
   { riskCategory: 'data', solutionCategory: 'security' },
+  // Application solutions (delivery, WAF, AI assistants) answer exposed web apps and data use.
+  { riskCategory: 'security', solutionCategory: 'application' },
+  { riskCategory: 'data', solutionCategory: 'application' },
 ];
 
 /** A risk still needs an answer while it is open or only planned; mitigated and accepted risks do not. */

@@ -5,15 +5,21 @@ import type {
   SeedActivity,
   SeedContact,
   SeedConsent,
+  SeedGateTick,
   SeedHistoryRow,
+  SeedInventoryItem,
   SeedJourney,
   SeedParticipant,
   SeedRecords,
+  SeedRisk,
   SeedSolution,
   SeedTable,
   SeedTask,
   SeedUser,
 } from '../db/repositories/seed.repository.js';
+import { DEFAULT_PIPELINE_ID } from '../db/migrations/0002_playbook.js';
+import { checkGate, defaultPipelineStages, type Gate, type GateEvidence, type UnmetGate } from '../domain/gates.js';
+import { defaultRiskSolutionMap, itCategories, solutionCategoriesFor, type ItCategory, type MitigationStatus } from '../domain/recommendations.js';
 import { defaultAidas } from '../domain/stages.js';
 import { contactChannels, type ActivityType, type industries, type Outcome, type Role, type Stage } from '../shared/vocabulary.js';
 import { bassCdf, bassPeakTime, bassQuantile, type BassParameters } from './bass.js';
@@ -34,6 +40,7 @@ import {
   type City,
   type SolutionLine,
 } from './data.js';
+import { goLiveNotes, inventoryCatalogue, overrideReasons, threatCatalogue, unmappedAssessmentReason } from './assessment.js';
 import { Rng, SeededIds, normalCdf } from './random.js';
 import type { Scale } from './scales.js';
 
@@ -58,6 +65,8 @@ export interface GenerateOptions {
   /** The argon2 hash of DEMO_PASSWORD, computed once by the caller and shared by every demo user. */
   passwordHash: string;
   asOf?: string;
+  /** The version of the default pipeline that history rows record (the migration seeds version 1). */
+  pipelineVersion?: number;
 }
 
 export type SeedBatch = { [T in SeedTable]: { table: T; rows: SeedRecords[T][] } }[SeedTable];
@@ -117,6 +126,7 @@ interface Ctx {
   solutions: SolutionInfo[];
   usdRate: (ms: number) => number;
   domains: Set<string>;
+  pipelineVersion: number;
 }
 
 const areaCodes: Record<string, string> = {
@@ -144,6 +154,7 @@ export function* generateWorkspace(options: GenerateOptions): Generator<SeedBatc
     solutions: [],
     usdRate: () => 15_500,
     domains: new Set(),
+    pipelineVersion: options.pipelineVersion ?? 1,
   };
 
   const { teams, users, logins } = makePeople(ctx, options.passwordHash);
@@ -159,14 +170,19 @@ export function* generateWorkspace(options: GenerateOptions): Generator<SeedBatc
 
   for (let start = 0; start < ctx.scale.accounts; start += ctx.scale.chunkAccounts) {
     const count = Math.min(ctx.scale.chunkAccounts, ctx.scale.accounts - start);
-    const chunk: Chunk = { accounts: [], contacts: [], journeys: [], history: [], activities: [], participants: [], tasks: [] };
+    const chunk: Chunk = {
+      accounts: [], contacts: [], inventory: [], risks: [], journeys: [], history: [], activities: [], participants: [], ticks: [], tasks: [],
+    };
     for (let i = 0; i < count; i++) makeAccount(ctx, chunk);
     yield { table: 'accounts', rows: chunk.accounts };
     yield { table: 'contacts', rows: chunk.contacts };
+    yield { table: 'it_inventory_items', rows: chunk.inventory };
+    yield { table: 'it_risks', rows: chunk.risks };
     yield { table: 'journeys', rows: chunk.journeys };
     yield { table: 'journey_stage_history', rows: chunk.history };
     yield { table: 'activities', rows: chunk.activities };
     yield { table: 'activity_participants', rows: chunk.participants };
+    yield { table: 'journey_gate_ticks', rows: chunk.ticks };
     yield { table: 'tasks', rows: chunk.tasks };
   }
   return logins;
@@ -322,10 +338,13 @@ function monthsBetween(a: number, b: number): number {
 interface Chunk {
   accounts: SeedAccount[];
   contacts: SeedContact[];
+  inventory: SeedInventoryItem[];
+  risks: SeedRisk[];
   journeys: SeedJourney[];
   history: SeedHistoryRow[];
   activities: SeedActivity[];
   participants: SeedParticipant[];
+  ticks: SeedGateTick[];
   tasks: SeedTask[];
 }
 
@@ -340,7 +359,9 @@ interface AccountInfo {
   ownerId: string;
   /** Latent innovativeness, standard normal: high adopts early and often. */
   z: number;
-  contacts: { id: string; weight: number }[];
+  contacts: { id: string; weight: number; createdAt: number }[];
+  /** The account's IT risks with the moments they were recorded and last changed (the gate of persuasion reads them). */
+  risks: AccountRisk[];
 }
 
 const sizeBandsByTier = {
@@ -382,13 +403,19 @@ function makeAccount(ctx: Ctx, chunk: Chunk): void {
   const domain = `${host}.${baseDomain}`;
   if (ctx.domains.size < 200_000) ctx.domains.add(domain);
 
-  const info: AccountInfo = { id, name, industry, tier, sizeBand, city, team, ownerId, z, contacts: [] };
-  makeContacts(ctx, chunk, info, createdMs, domain);
+  const info: AccountInfo = { id, name, industry, tier, sizeBand, city, team, ownerId, z, contacts: [], risks: [] };
+  // The knowledge gate asks for a contact: the first one is on record before any journey leaves knowledge.
+  const firstMove = journeyPlans.reduce((min, j) => Math.min(min, j.events.find((e) => e.kind === 'move')?.at ?? Infinity), Infinity);
+  makeContacts(ctx, chunk, info, createdMs, domain, firstMove);
+  const playbooks = journeyPlans.map((plan) => planPlaybook(ctx, plan));
+  makeAssessment(ctx, chunk, info, createdMs, journeyPlans, playbooks);
 
   let adopted = false;
   let lastTouch = createdMs;
-  for (const plan of journeyPlans) {
-    const journey = writeJourney(ctx, chunk, info, plan);
+  for (const [k, plan] of journeyPlans.entries()) {
+    const playbook = playbooks[k];
+    if (!playbook) continue;
+    const journey = writeJourney(ctx, chunk, info, plan, playbook);
     if (plan.adoptedAt !== null && plan.adoptedAt <= ctx.asOf) adopted = true;
     lastTouch = Math.max(lastTouch, Date.parse(journey.updatedAt));
   }
@@ -426,7 +453,7 @@ const ageBySeniority: Record<string, readonly (readonly [string, number])[]> = {
   cxo: [['35_44', 20], ['45_54', 50], ['55_plus', 30]],
 };
 
-function makeContacts(ctx: Ctx, chunk: Chunk, account: AccountInfo, accountCreated: number, domain: string): void {
+function makeContacts(ctx: Ctx, chunk: Chunk, account: AccountInfo, accountCreated: number, domain: string, firstMove: number): void {
   const { rng } = ctx;
   const count = Math.max(1, 1 + rng.poisson(ctx.scale.contactsPerAccount - 1));
   for (let i = 0; i < count; i++) {
@@ -460,7 +487,10 @@ function makeContacts(ctx: Ctx, chunk: Chunk, account: AccountInfo, accountCreat
     if (linkedin) available.push('linkedin');
     const channels = contactChannels.filter((c) => available.includes(c) && (c === 'whatsapp' || rng.chance(0.7)));
     if (channels.length === 0 && available[0]) channels.push(available[0] as (typeof contactChannels)[number]);
-    const createdMs = Math.min(ctx.asOf - HOUR, accountCreated + rng.int(0, 500) * DAY + rng.int(1, 9) * HOUR);
+    const createdMs =
+      i === 0
+        ? Math.min(ctx.asOf - HOUR, accountCreated + Math.min(rng.int(1, 9) * HOUR, Math.floor((firstMove - accountCreated) / 2)))
+        : Math.min(ctx.asOf - HOUR, accountCreated + rng.int(0, 500) * DAY + rng.int(1, 9) * HOUR);
     const consents: SeedConsent[] = [];
     for (const channel of ['email', 'whatsapp'] as const) {
       if (!available.includes(channel) || rng.chance(0.2)) continue;
@@ -490,7 +520,7 @@ function makeContacts(ctx: Ctx, chunk: Chunk, account: AccountInfo, accountCreat
       updatedAt: iso(Math.min(ctx.asOf - HOUR, createdMs + rng.int(0, 300) * DAY)),
     });
     const weight = (division === 'it' ? 3 : 1) * (influence === 'decision_maker' ? 2 : influence === 'recommender' ? 1.5 : 1);
-    account.contacts.push({ id, weight });
+    account.contacts.push({ id, weight, createdAt: createdMs });
   }
 }
 
@@ -626,7 +656,7 @@ const principalInvolvements = [
   'Joint visit dengan account manager {p}',
 ];
 
-function writeJourney(ctx: Ctx, chunk: Chunk, account: AccountInfo, plan: JourneyPlan): SeedJourney {
+function writeJourney(ctx: Ctx, chunk: Chunk, account: AccountInfo, plan: JourneyPlan, playbook: JourneyPlaybook): SeedJourney {
   const { rng } = ctx;
   const { solution, events } = plan;
   const first = events[0];
@@ -634,7 +664,7 @@ function writeJourney(ctx: Ctx, chunk: Chunk, account: AccountInfo, plan: Journe
   if (!first || !last) throw new Error('a journey plan without events');
   const reachedDecision = events.some((e) => e.to === 'decision');
   const ownerId = rng.chance(0.93) || account.team.ams.length < 2 ? account.ownerId : rng.pick(account.team.ams);
-  const saId = reachedDecision || rng.chance(0.3) ? rng.pick(ctx.sas) : null;
+  const { saId } = playbook;
   const marcommId = ctx.marcomm.length > 0 && rng.chance(0.25) ? rng.pick(ctx.marcomm) : null;
   const id = ctx.ids.at(first.at);
 
@@ -652,22 +682,50 @@ function writeJourney(ctx: Ctx, chunk: Chunk, account: AccountInfo, plan: Journe
     note: historyNote(rng, e),
     actorId: e.kind === 'move' && e.to === 'implementation' && rng.chance(0.2) ? account.team.managerId : ownerId,
     at: iso(e.at),
+    overrideReason: null,
+    unmetGates: null,
+    pipelineId: DEFAULT_PIPELINE_ID,
+    pipelineVersion: ctx.pipelineVersion,
   }));
-  chunk.history.push(...history);
 
   // The moment the current stage was entered: the last row that changed the stage (as the service records it).
   let stageEnteredAt = first.at;
   for (const e of events) if (e.kind === 'open' || e.kind === 'move') stageEnteredAt = e.at;
 
-  const lastActivity = makeJourneyActivities(ctx, chunk, account, plan, id, ownerId, saId, marcommId);
+  const { latest: lastActivity, evidence } = makeJourneyActivities(ctx, chunk, account, plan, playbook, id, ownerId, saId, marcommId);
+  const ticks = makeGateTicks(ctx, chunk, plan, playbook, id, saId ?? ownerId);
   const closed = last.outcome !== 'open';
-  const updatedMs = Math.max(last.at, lastActivity ?? 0);
+  const updatedMs = Math.max(last.at, lastActivity ?? 0, ...ticks.map((t) => t.at));
 
   const usd = rng.chance(solution.line.usdShare);
   const idr = solution.line.typicalValueIdr * (sizeFactor[account.sizeBand] ?? 1) * rng.logNormal(1, 0.45);
   const valueMinor = usd
     ? Math.max(1, Math.round(idr / ctx.usdRate(plan.decisionAt) / 500)) * 500 * 100
     : Math.max(1, Math.round(idr / 1_000_000)) * 1_000_000 * 100;
+  const expectedDecisionDate = iso(plan.decisionAt).slice(0, 10);
+  const principalInvolvement = reachedDecision && rng.chance(0.55) ? rng.pick(principalInvolvements).replace('{p}', rng.pick(solution.principalNames)) : null;
+
+  // Every forward move is judged by the real gates on the evidence recorded before it; what it
+  // left unmet went through on a sales manager's override, recorded as the service records one.
+  const fields = { saId, marcommId, expectedDecisionDate, valueMinor, principalInvolvement, solutionCategory: solution.line.category };
+  for (const [i, e] of events.entries()) {
+    const row = history[i];
+    if (!row || (e.kind !== 'move' && e.kind !== 'adopt')) continue;
+    const left: Stage = e.kind === 'adopt' ? 'confirmation' : (e.from ?? 'knowledge');
+    const unmet = unmetGatesAt(account, fields, left, e.at, evidence, ticks);
+    if (unmet.length === 0) continue;
+    const intended = playbook.overrides.get(i);
+    const reason =
+      intended !== undefined && unmet.some((g) => g.gateId === intended)
+        ? rng.pick(overrideReasons[intended] ?? [unmappedAssessmentReason])
+        : unmet.some((g) => g.gateId === 'it-assessment') && candidateRiskCategories(solution.line.category).length === 0
+          ? unmappedAssessmentReason
+          : rng.pick(overrideReasons[unmet[0]?.gateId ?? ''] ?? [unmappedAssessmentReason]);
+    row.overrideReason = reason;
+    row.unmetGates = unmet;
+    row.actorId = account.team.managerId;
+  }
+  chunk.history.push(...history);
 
   if (!closed && rng.chance(0.7)) {
     const due = ctx.asOf + rng.int(-10, 21) * DAY;
@@ -721,8 +779,8 @@ function writeJourney(ctx: Ctx, chunk: Chunk, account: AccountInfo, plan: Journe
     marcommId,
     valueMinor,
     currency: usd ? 'USD' : 'IDR',
-    expectedDecisionDate: iso(plan.decisionAt).slice(0, 10),
-    principalInvolvement: reachedDecision && rng.chance(0.55) ? rng.pick(principalInvolvements).replace('{p}', rng.pick(solution.principalNames)) : null,
+    expectedDecisionDate,
+    principalInvolvement,
     stage: last.to,
     outcome: last.outcome,
     outcomeReason: closed ? last.reason : null,
@@ -820,6 +878,7 @@ const stageActivities: Record<Stage, readonly (readonly [ActivityKind, number])[
 
 /** Activities that mark a stage's evidence (DESIGN.md §3), logged at fixed points of the stage. */
 const stageMilestones: Record<Stage, readonly ActivityKind[]> = {
+  // Knowledge's milestone, the first personal touch, is drawn from firstTouches.
   knowledge: [],
   persuasion: [{ type: 'meeting', subject: () => 'Assessment lingkungan TI', by: 'sa' }],
   decision: [{ type: 'demo', subject: (s) => `Demo ${s} oleh solution architect`, by: 'sa' }],
@@ -829,6 +888,13 @@ const stageMilestones: Record<Stage, readonly ActivityKind[]> = {
     { type: 'survey', subject: () => 'Survei kepuasan (CSAT/NPS)', by: 'owner' },
   ],
 };
+/** The first personal touch that lets a journey leave knowledge. */
+const firstTouches: readonly (readonly [ActivityKind, number])[] = [
+  [{ type: 'visit', subject: (s) => `Kunjungan perkenalan – ${s}`, by: 'owner' }, 3],
+  [{ type: 'call', subject: () => 'Telepon perkenalan dan profil kebutuhan', by: 'owner' }, 3],
+  [{ type: 'meeting', subject: (s) => `Meeting perkenalan ${s} dengan tim TI`, by: 'owner' }, 2],
+  [{ type: 'whatsapp', subject: (s) => `WhatsApp personal: pengantar ${s}`, by: 'owner' }, 2],
+];
 const extraPerStage: Record<Stage, number> = { knowledge: 1.6, persuasion: 1.8, decision: 1.6, implementation: 2.2, confirmation: 1.0 };
 
 const nextSteps: Record<Stage, readonly string[]> = {
@@ -853,14 +919,16 @@ function makeJourneyActivities(
   chunk: Chunk,
   account: AccountInfo,
   plan: JourneyPlan,
+  playbook: JourneyPlaybook,
   journeyId: string,
   ownerId: string,
   saId: string | null,
   marcommId: string | null,
-): number | null {
+): { latest: number | null; evidence: EvidenceActivity[] } {
   const { rng } = ctx;
   const { events } = plan;
   let latest: number | null = null;
+  const evidence: EvidenceActivity[] = [];
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     if (!e || (e.kind !== 'open' && e.kind !== 'move')) continue;
@@ -869,33 +937,41 @@ function makeJourneyActivities(
     const end = Math.min(events[i + 1]?.at ?? ctx.asOf, ctx.asOf);
     if (end <= start) continue;
     const span = end - start;
-    const planned: { kind: ActivityKind; at: number }[] = stageMilestones[stage].map((kind, k) => ({
+    const planned: { kind: ActivityKind; at: number; milestone: boolean }[] = stageMilestones[stage].map((kind, k) => ({
       kind,
       // Milestones sit late in persuasion/decision (evidence to leave) and at the edges of implementation.
       at: stage === 'implementation' ? start + span * 0.05 : stage === 'confirmation' ? start + span * (k === 0 ? 0.02 : 0.8) : start + span * rng.uniform(0.5, 0.9),
+      milestone: true,
     }));
+    if (stage === 'knowledge') planned.push({ kind: rng.weighted(firstTouches), at: start + span * rng.uniform(0.1, 0.5), milestone: true });
     // A stage still open today has only the part that has happened so far.
     const openShare = events[i + 1] ? 1 : Math.min(1, span / (60 * DAY));
     const extras = rng.poisson(extraPerStage[stage] * openShare);
-    for (let k = 0; k < extras; k++) planned.push({ kind: rng.weighted(stageActivities[stage]), at: start + span * rng.next() });
+    for (let k = 0; k < extras; k++) planned.push({ kind: rng.weighted(stageActivities[stage]), at: start + span * rng.next(), milestone: false });
     planned.sort((a, b) => a.at - b.at);
-    for (const { kind, at } of planned) {
+    for (const { kind, at, milestone } of planned) {
       if (at > ctx.asOf) continue;
-      const when = Math.min(ctx.asOf - 60_000, Math.max(start + 60_000, workingHours(rng, at)));
+      let when = Math.min(ctx.asOf - 60_000, Math.max(start + 60_000, workingHours(rng, at)));
+      // A milestone is the evidence for leaving the stage: it happens before the journey moves on.
+      if (milestone) when = Math.min(when, end - 60_000);
       const by = kind.by === 'sa' ? saId ?? ownerId : kind.by === 'marcomm' ? marcommId ?? ownerId : ownerId;
-      addActivity(ctx, chunk, account, {
+      const alsoUsers = kind.type === 'demo' && by !== ownerId ? [ownerId] : [];
+      // Evidence the playbook plan holds back (an override, or a gate still open today) is not logged.
+      if (withheld(playbook, { type: kind.type, createdBy: by, userIds: alsoUsers }, when)) continue;
+      const activityId = addActivity(ctx, chunk, account, {
         type: kind.type,
         subject: kind.subject(plan.solution.line.name),
         at: when,
         journeyId,
         createdBy: by,
         stage,
-        alsoUsers: kind.type === 'demo' && by !== ownerId ? [ownerId] : [],
+        alsoUsers,
       });
+      evidence.push({ id: activityId, type: kind.type, at: when, occurredAt: iso(when), createdBy: by, userIds: [by, ...alsoUsers] });
       latest = latest === null ? when : Math.max(latest, when);
     }
   }
-  return latest;
+  return { latest, evidence };
 }
 
 function makeAccountActivities(ctx: Ctx, chunk: Chunk, account: AccountInfo, createdMs: number): void {
@@ -921,7 +997,7 @@ function addActivity(
   chunk: Chunk,
   account: AccountInfo,
   a: { type: ActivityType; subject: string; at: number; journeyId: string | null; createdBy: string; stage: Stage | null; alsoUsers: string[] },
-): void {
+): string {
   const { rng } = ctx;
   const id = ctx.ids.at(a.at);
   chunk.activities.push({
@@ -941,5 +1017,296 @@ function addActivity(
   const contacts = a.type === 'email' && a.journeyId === null ? 1 : rng.weighted([[0, 8], [1, 70], [2, 18], [3, 4]] as const);
   const chosen = rng.sampleDistinct(account.contacts.map((c) => [c.id, c.weight] as const), contacts);
   for (const contactId of chosen) chunk.participants.push({ activityId: id, participantType: 'contact', participantId: contactId });
+  return id;
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// The selling playbook: gate evidence, overrides, the IT-environment assessment
+
+interface AccountRisk {
+  id: string;
+  category: ItCategory;
+  /** The status since `updatedAt`; before it the risk was open, as recorded. */
+  status: MitigationStatus;
+  createdAt: number;
+  updatedAt: number;
+}
+
+interface EvidenceActivity {
+  id: string;
+  type: ActivityType;
+  at: number;
+  occurredAt: string;
+  createdBy: string;
+  userIds: string[];
+}
+
+interface EvidenceTick {
+  id: string;
+  gateId: string;
+  note: string;
+  at: number;
+}
+
+/** Evidence for `gateId` is held back before `until` (Infinity: it is still missing today). */
+interface Withholding {
+  gateId: string;
+  until: number;
+}
+
+interface JourneyPlaybook {
+  saId: string | null;
+  withhold: Withholding[];
+  /** Moves (by event index) a sales manager let past a gate, with the gate meant to be skipped. */
+  overrides: Map<number, string>;
+}
+
+/** Share of forward moves that go through on an override instead of their evidence. */
+export const OVERRIDE_SHARE = 0.03;
+/** Share of open journeys whose current stage still lacks some of its evidence today. */
+export const UNMET_SHARE = 0.45;
+
+/** The gates a seeded override or an open journey may leave unmet (the contact gate is always met: accounts have contacts). */
+const skippableGates: Record<Stage, readonly string[]> = {
+  knowledge: ['first-touch'],
+  persuasion: ['it-assessment'],
+  decision: ['sa-demo'],
+  implementation: ['go-live', 'go-live', 'kick-off'],
+  confirmation: ['satisfaction'],
+};
+
+const gatesById = new Map<string, Gate>(defaultPipelineStages.flatMap((s) => s.gates.map((g) => [g.id, g] as const)));
+
+/** The IT-risk categories whose risks can meet the persuasion gate for a solution category. */
+function candidateRiskCategories(solutionCategory: string): ItCategory[] {
+  return itCategories.filter((c) => solutionCategoriesFor(c, defaultRiskSolutionMap).includes(solutionCategory));
+}
+
+function planPlaybook(ctx: Ctx, plan: JourneyPlan): JourneyPlaybook {
+  const { rng } = ctx;
+  const reachedDecision = plan.events.some((e) => e.to === 'decision');
+  const saId = reachedDecision || rng.chance(0.3) ? rng.pick(ctx.sas) : null;
+  const withhold: Withholding[] = [];
+  const overrides = new Map<number, string>();
+  for (const [i, e] of plan.events.entries()) {
+    if (e.kind !== 'move' && e.kind !== 'adopt') continue;
+    const left: Stage = e.kind === 'adopt' ? 'confirmation' : (e.from ?? 'knowledge');
+    if (!rng.chance(OVERRIDE_SHARE)) continue;
+    const gateId = rng.pick(skippableGates[left]);
+    withhold.push({ gateId, until: e.at });
+    overrides.set(i, gateId);
+  }
+  const last = plan.events[plan.events.length - 1];
+  if (last && last.outcome === 'open' && rng.chance(UNMET_SHARE)) withhold.push({ gateId: rng.pick(skippableGates[last.to]), until: Infinity });
+  return { saId, withhold, overrides };
+}
+
+/** Whether the activity would meet a gate whose evidence the plan holds back at that moment. */
+function withheld(playbook: JourneyPlaybook, a: { type: ActivityType; createdBy: string; userIds: string[] }, at: number): boolean {
+  for (const w of playbook.withhold) {
+    if (at >= w.until) continue;
+    const gate = gatesById.get(w.gateId);
+    if (!gate || (gate.kind !== 'activity' && gate.kind !== 'sa_meeting' && gate.kind !== 'survey')) continue;
+    const evidence: GateEvidence = {
+      journey: { saId: playbook.saId, marcommId: null, expectedDecisionDate: null, valueMinor: 0, principalInvolvement: null, solutionCategory: '' },
+      contacts: [],
+      activities: [{ id: 'candidate', type: a.type, occurredAt: '', createdBy: a.createdBy, userIds: a.userIds }],
+      risks: [],
+      riskMap: [],
+      ticks: [],
+    };
+    if (checkGate(gate, evidence).met) return true;
+  }
+  return false;
+}
+
+/** The gates of `stage` that the evidence recorded before `at` leaves unmet, in the service's shape. */
+function unmetGatesAt(
+  account: AccountInfo,
+  journey: GateEvidence['journey'],
+  stage: Stage,
+  at: number,
+  activities: readonly EvidenceActivity[],
+  ticks: readonly EvidenceTick[],
+): UnmetGate[] {
+  const config = defaultPipelineStages.find((s) => s.stage === stage);
+  if (!config) return [];
+  const evidence: GateEvidence = {
+    journey,
+    contacts: account.contacts.filter((c) => c.createdAt < at).map((c) => ({ id: c.id })),
+    activities: activities
+      .filter((a) => a.at < at)
+      .map((a) => ({ id: a.id, type: a.type, occurredAt: a.occurredAt, createdBy: a.createdBy, userIds: a.userIds })),
+    risks: account.risks
+      .filter((r) => r.createdAt < at)
+      .map((r) => ({ id: r.id, category: r.category, mitigationStatus: r.updatedAt <= at ? r.status : ('open' as const) })),
+    riskMap: defaultRiskSolutionMap,
+    ticks: ticks.filter((t) => t.at < at).map((t) => ({ id: t.id, gateId: t.gateId, note: t.note })),
+  };
+  return config.gates
+    .map((g) => checkGate(g, evidence))
+    .filter((c) => !c.met)
+    .map((c) => ({ stage, gateId: c.gate.id, kind: c.gate.kind, label: c.gate.label }));
+}
+
+/** The go-live tick (implementation's manual gate), late in implementation unless the plan holds it back. */
+function makeGateTicks(ctx: Ctx, chunk: Chunk, plan: JourneyPlan, playbook: JourneyPlaybook, journeyId: string, tickedBy: string): EvidenceTick[] {
+  const { rng } = ctx;
+  const { events } = plan;
+  const i = events.findIndex((e) => e.kind === 'move' && e.to === 'implementation');
+  const entered = events[i];
+  if (!entered) return [];
+  const next = events[i + 1];
+  if (next && next.kind !== 'move') return [];
+  const end = Math.min(next?.at ?? ctx.asOf, ctx.asOf);
+  let at = Math.min(end - 60_000, Math.max(entered.at + 60_000, workingHours(rng, entered.at + (end - entered.at) * rng.uniform(0.7, 0.95))));
+  const held = playbook.withhold.find((w) => w.gateId === 'go-live' && at < w.until);
+  if (held) {
+    // Overridden: the customer's sign-off came after the journey had moved on, or never.
+    if (!next || !Number.isFinite(held.until) || !rng.chance(0.5)) return [];
+    const after = Math.min(events[i + 2]?.at ?? ctx.asOf, ctx.asOf);
+    at = Math.min(after - 60_000, next.at + (after - next.at) * rng.uniform(0.1, 0.5));
+    if (at <= next.at) return [];
+  }
+  const tick = { id: ctx.ids.at(at), gateId: 'go-live', note: rng.pick(goLiveNotes), at: Math.floor(at) };
+  chunk.ticks.push({ id: tick.id, journeyId, gateId: tick.gateId, note: tick.note, tickedBy, at: iso(tick.at) });
+  return [tick];
+}
+
+const likelihoodWeights = [[1, 1], [2, 3], [3, 4], [4, 3], [5, 1.5]] as const;
+const criticalityWeights = [[1, 0.5], [2, 1.5], [3, 3], [4, 3], [5, 2]] as const;
+
+/**
+ * The account's IT-environment assessment: the risks (and the inventory behind them) that let
+ * journeys leave persuasion, recorded during persuasion by the journey's SA; a cross-sell risk
+ * now and then; and for some accounts without any journey yet, an assessment whose open risks
+ * the recommendations turn into solutions to propose. A risk never meets a persuasion gate the
+ * plan holds back (an override, or a gate open today).
+ */
+function makeAssessment(ctx: Ctx, chunk: Chunk, account: AccountInfo, createdMs: number, plans: readonly JourneyPlan[], playbooks: readonly JourneyPlaybook[]): void {
+  const { rng } = ctx;
+  const blockers: { category: string; until: number }[] = [];
+  for (const [k, plan] of plans.entries()) {
+    for (const w of playbooks[k]?.withhold ?? []) if (w.gateId === 'it-assessment') blockers.push({ category: plan.solution.line.category, until: w.until });
+  }
+  const free = (c: ItCategory, at: number) => !blockers.some((b) => at < b.until && solutionCategoriesFor(c, defaultRiskSolutionMap).includes(b.category));
+
+  for (const [k, plan] of plans.entries()) {
+    const playbook = playbooks[k];
+    if (!playbook) continue;
+    const { events } = plan;
+    const i = events.findIndex((e) => e.kind === 'move' && e.to === 'persuasion');
+    const entered = events[i];
+    if (!entered) continue;
+    const next = events[i + 1];
+    const end = Math.min(next?.at ?? ctx.asOf, ctx.asOf);
+    const held = playbook.withhold.find((w) => w.gateId === 'it-assessment');
+    let at: number | null = null;
+    if (held) {
+      // Overridden: the assessment came after the move, if at all; still missing today: none yet.
+      if (Number.isFinite(held.until) && rng.chance(0.5)) at = held.until + (ctx.asOf - held.until) * rng.uniform(0.05, 0.3);
+    } else if (!next || next.kind === 'move' || rng.chance(0.6)) {
+      at = Math.min(end - 60_000, Math.max(entered.at + 60_000, entered.at + (end - entered.at) * rng.uniform(0.15, 0.85)));
+    }
+    if (at === null) continue;
+    const candidates = candidateRiskCategories(plan.solution.line.category);
+    if (candidates.length === 0) continue;
+    const at0 = at;
+    const fitting = candidates.filter((c) => free(c, at0));
+    if (held && fitting.length === 0) continue;
+    const category = rng.pick(fitting.length > 0 ? fitting : candidates);
+    const ownerId = playbook.saId ?? rng.pick(ctx.sas);
+    const last = events[events.length - 1] ?? entered;
+    const anchor = Math.max(at, last.at);
+    const status: MitigationStatus =
+      anchor >= ctx.asOf - DAY
+        ? 'open'
+        : last.outcome === 'adopted' || (last.outcome === 'open' && last.to === 'confirmation')
+          ? rng.weighted([['mitigated', 7], ['planned', 3]] as const)
+          : last.outcome === 'open' && last.to === 'implementation'
+            ? rng.weighted([['planned', 6], ['open', 4]] as const)
+            : last.outcome === 'open'
+              ? rng.weighted([['open', 7], ['planned', 3]] as const)
+              : rng.weighted([['open', 5], ['accepted', 5]] as const);
+    const changedAt = status === 'open' ? at : anchor + (ctx.asOf - anchor) * rng.uniform(0.05, 0.6);
+    addRisk(ctx, chunk, account, { category, at, status, changedAt, ownerId });
+    // The same assessment often turns up a second risk: a cross-sell lead.
+    if (rng.chance(0.3)) {
+      const others = itCategories.filter((c) => c !== category && free(c, at0));
+      if (others.length > 0) {
+        const other = rng.pick(others);
+        const otherStatus = rng.weighted([['open', 5], ['planned', 2], ['accepted', 1]] as const);
+        addRisk(ctx, chunk, account, { category: other, at: at + 60_000, status: otherStatus, changedAt: otherStatus === 'open' ? at + 60_000 : at + (ctx.asOf - at) * rng.uniform(0.1, 0.8), ownerId });
+      }
+    }
+  }
+
+  // An assessment outside any journey: most accounts without a journey yet, some others.
+  if (plans.length === 0 ? rng.chance(0.6) : rng.chance(0.2)) {
+    const at = createdMs + (ctx.asOf - createdMs) * rng.uniform(0.3, 0.95);
+    const ownerId = rng.pick(ctx.sas);
+    const count = plans.length === 0 ? 1 + Math.min(3, rng.poisson(1)) : 1;
+    const categories = rng.sampleDistinct(itCategories.filter((c) => free(c, at)).map((c) => [c, 1] as const), count);
+    for (const category of categories) {
+      const status = rng.weighted([['open', 6], ['planned', 3], ['accepted', 1]] as const);
+      addRisk(ctx, chunk, account, { category, at, status, changedAt: status === 'open' ? at : at + (ctx.asOf - at) * rng.uniform(0.1, 0.9), ownerId });
+    }
+    // Inventory with no risk attached: the rest of the installed base the SA wrote down.
+    for (let n = rng.int(0, 2); n > 0; n--) addInventoryItem(ctx, chunk, account, rng.pick(itCategories), at);
+  }
+}
+
+function addInventoryItem(ctx: Ctx, chunk: Chunk, account: AccountInfo, category: ItCategory, at: number): SeedInventoryItem {
+  const { rng } = ctx;
+  const template = rng.pick(inventoryCatalogue[category]);
+  const created = Math.floor(at) - rng.int(1, 50) * 60_000;
+  const item: SeedInventoryItem = {
+    id: ctx.ids.at(created),
+    accountId: account.id,
+    category,
+    vendor: template.vendor,
+    product: template.product,
+    productVersion: rng.chance(0.9) ? rng.pick(template.versions) : null,
+    endOfLife: template.endOfLife,
+    criticality: rng.weighted(criticalityWeights),
+    createdAt: iso(created),
+    updatedAt: iso(created),
+  };
+  chunk.inventory.push(item);
+  return item;
+}
+
+function addRisk(
+  ctx: Ctx,
+  chunk: Chunk,
+  account: AccountInfo,
+  r: { category: ItCategory; at: number; status: MitigationStatus; changedAt: number; ownerId: string },
+): void {
+  const { rng } = ctx;
+  const at = Math.floor(r.at);
+  const changedAt = Math.min(ctx.asOf - 60_000, Math.max(at, Math.floor(r.changedAt)));
+  const threat = rng.pick(threatCatalogue[r.category]);
+  // The installed base behind the risk: the item a threat names, and sometimes another of the same kind.
+  const item = addInventoryItem(ctx, chunk, account, r.category, at);
+  if (rng.chance(0.35)) addInventoryItem(ctx, chunk, account, r.category, at);
+  const template = inventoryCatalogue[r.category].find((t) => t.vendor === item.vendor && t.product === item.product);
+  const text = threat.needsItem ? threat.text.replace('{item}', template?.short ?? `${item.vendor} ${item.product}`) : threat.text;
+  const endOfLifePassed = item.endOfLife !== null && Date.parse(item.endOfLife) < at;
+  const id = ctx.ids.at(at);
+  const changed = r.status !== 'open' && changedAt > at;
+  chunk.risks.push({
+    id,
+    accountId: account.id,
+    threat: text,
+    category: r.category,
+    likelihood: Math.min(5, rng.weighted(likelihoodWeights) + (threat.needsItem && endOfLifePassed ? 1 : 0)),
+    impact: rng.weighted(likelihoodWeights),
+    mitigationStatus: changed ? r.status : 'open',
+    ownerId: r.ownerId,
+    version: changed ? 2 : 1,
+    createdAt: iso(at),
+    updatedAt: iso(changed ? changedAt : at),
+  });
+  account.risks.push({ id, category: r.category, status: changed ? r.status : 'open', createdAt: at, updatedAt: changed ? changedAt : at });
+}

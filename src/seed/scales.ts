@@ -35,5 +35,8 @@ export function expectedRows(scale: Scale): Record<string, number> {
     activities,
     activity_participants: activities * 2.1,
     tasks: journeys * 0.4,
+    it_inventory_items: journeys * 0.9,
+    it_risks: journeys * 0.75,
+    journey_gate_ticks: journeys * 0.35,
   };
 }

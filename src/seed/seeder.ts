@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import { SeedRepository, seedTables, type SeedTable } from '../db/repositories/seed.repository.js';
+import { DEFAULT_PIPELINE_ID } from '../db/migrations/0002_playbook.js';
 import type { PasswordHasher } from '../services/ports.js';
 import { DEMO_PASSWORD, generateWorkspace, type DemoLogin, type SeedBatch } from './generator.js';
 import type { Scale } from './scales.js';
@@ -49,11 +50,14 @@ export async function seedWorkspace(db: Database, hasher: PasswordHasher, reques
   const passwordHash = await hasher.hash(DEMO_PASSWORD);
   const counts = Object.fromEntries(seedTables.map((t) => [t, 0])) as Record<SeedTable, number>;
 
+  // History rows record the version of the default pipeline in force, as the journeys service does.
+  const pipelineVersion = await repo.defaultPipelineVersion(DEFAULT_PIPELINE_ID);
+
   const rowsPerTransaction = request.rowsPerTransaction ?? DEFAULT_ROWS_PER_TRANSACTION;
   await repo.beginBulkLoad();
   let logins: DemoLogin[] | null = null;
   try {
-    const batches = generateWorkspace({ scale: request.scale, seed: request.seed, passwordHash, ...(request.asOf ? { asOf: request.asOf } : {}) });
+    const batches = generateWorkspace({ scale: request.scale, seed: request.seed, passwordHash, pipelineVersion, ...(request.asOf ? { asOf: request.asOf } : {}) });
     // Batches are written in transactions of about rowsPerTransaction rows, then dropped.
     while (logins === null) {
       await repo.transaction(async (tx) => {
@@ -98,10 +102,13 @@ function insertBatch(repo: SeedRepository, batch: SeedBatch): Promise<void> {
     case 'exchange_rates': return repo.insert(batch.table, batch.rows);
     case 'accounts': return repo.insert(batch.table, batch.rows);
     case 'contacts': return repo.insert(batch.table, batch.rows);
+    case 'it_inventory_items': return repo.insert(batch.table, batch.rows);
+    case 'it_risks': return repo.insert(batch.table, batch.rows);
     case 'journeys': return repo.insert(batch.table, batch.rows);
     case 'journey_stage_history': return repo.insert(batch.table, batch.rows);
     case 'activities': return repo.insert(batch.table, batch.rows);
     case 'activity_participants': return repo.insert(batch.table, batch.rows);
+    case 'journey_gate_ticks': return repo.insert(batch.table, batch.rows);
     case 'tasks': return repo.insert(batch.table, batch.rows);
   }
 }

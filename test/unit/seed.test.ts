@@ -1,8 +1,30 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { SeedContact, SeedHistoryRow, SeedJourney } from '../../src/db/repositories/seed.repository.js';
+import { DEFAULT_PIPELINE_ID } from '../../src/db/migrations/0002_playbook.js';
+import type {
+  SeedAccount,
+  SeedActivity,
+  SeedContact,
+  SeedGateTick,
+  SeedHistoryRow,
+  SeedInventoryItem,
+  SeedJourney,
+  SeedRisk,
+  SeedUser,
+} from '../../src/db/repositories/seed.repository.js';
+import { defaultPipelineStages, evaluateGates, type GateEvidence, type UnmetGate } from '../../src/domain/gates.js';
+import {
+  defaultRiskSolutionMap,
+  isUnresolved,
+  itCategories,
+  mitigationStatuses,
+  recommendSolutions,
+  type ItCategory,
+  type MitigationStatus,
+} from '../../src/domain/recommendations.js';
 import { applyTransition, defaultAidas, replay, type JourneyState, type Transition } from '../../src/domain/stages.js';
 import { bassCdf, bassQuantile } from '../../src/seed/bass.js';
+import { unmappedAssessmentReason } from '../../src/seed/assessment.js';
 import { DEFAULT_AS_OF, generateWorkspace, type SeedBatch } from '../../src/seed/generator.js';
 import { Rng } from '../../src/seed/random.js';
 import { scales, type ScaleName } from '../../src/seed/scales.js';
@@ -40,8 +62,39 @@ function collectSmall() {
   const solutions = new Map<string, { name: string; launchDate: string; category: string }>();
   const activityMax = new Map<string, string>();
   const contacts: SeedContact[] = [];
+  // Everything the gates read, by account and by journey.
+  const accounts: SeedAccount[] = [];
+  const users = new Map<string, SeedUser>();
+  const contactsByAccount = new Map<string, SeedContact[]>();
+  const risksByAccount = new Map<string, SeedRisk[]>();
+  const inventory: SeedInventoryItem[] = [];
+  const activitiesByJourney = new Map<string, (SeedActivity & { userIds: string[] })[]>();
+  const activityById = new Map<string, SeedActivity & { userIds: string[] }>();
+  const ticksByJourney = new Map<string, SeedGateTick[]>();
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
   for (const batch of batches('small', 1)) {
     if (batch.table === 'journeys') journeys.push(...batch.rows);
+    if (batch.table === 'accounts') accounts.push(...batch.rows);
+    if (batch.table === 'users') for (const u of batch.rows) users.set(u.id, u);
+    if (batch.table === 'contacts') for (const c of batch.rows) push(contactsByAccount, c.accountId, c);
+    if (batch.table === 'it_risks') for (const r of batch.rows) push(risksByAccount, r.accountId, r);
+    if (batch.table === 'it_inventory_items') inventory.push(...batch.rows);
+    if (batch.table === 'journey_gate_ticks') for (const t of batch.rows) push(ticksByJourney, t.journeyId, t);
+    if (batch.table === 'activities') {
+      for (const a of batch.rows) {
+        if (!a.journeyId) continue;
+        const withUsers = { ...a, userIds: [] as string[] };
+        activityById.set(a.id, withUsers);
+        push(activitiesByJourney, a.journeyId, withUsers);
+      }
+    }
+    if (batch.table === 'activity_participants') {
+      for (const p of batch.rows) if (p.participantType === 'user') activityById.get(p.activityId)?.userIds.push(p.participantId);
+    }
     if (batch.table === 'solutions') for (const s of batch.rows) solutions.set(s.id, s);
     if (batch.table === 'contacts' && contacts.length < 2000) contacts.push(...batch.rows);
     if (batch.table === 'journey_stage_history') {
@@ -59,10 +112,43 @@ function collectSmall() {
       }
     }
   }
-  return { journeys, history, solutions, activityMax, contacts };
+  return { journeys, history, solutions, activityMax, contacts, accounts, users, contactsByAccount, risksByAccount, inventory, activitiesByJourney, ticksByJourney };
 }
 
 const small = collectSmall();
+
+/**
+ * The evidence the journeys service would have read at `at`: what was recorded before then.
+ * A risk's status is its current one from its last change (updatedAt) on; before that it was open, as recorded.
+ */
+function evidenceAt(journey: SeedJourney, at: string): GateEvidence {
+  const category = small.solutions.get(journey.solutionId)?.category ?? '';
+  return {
+    journey: {
+      saId: journey.saId,
+      marcommId: journey.marcommId,
+      expectedDecisionDate: journey.expectedDecisionDate,
+      valueMinor: journey.valueMinor,
+      principalInvolvement: journey.principalInvolvement,
+      solutionCategory: category,
+    },
+    contacts: (small.contactsByAccount.get(journey.accountId) ?? []).filter((c) => c.createdAt < at).map((c) => ({ id: c.id })),
+    activities: (small.activitiesByJourney.get(journey.id) ?? [])
+      .filter((a) => a.occurredAt < at)
+      .map((a) => ({ id: a.id, type: a.type as GateEvidence['activities'][number]['type'], occurredAt: a.occurredAt, createdBy: a.createdBy, userIds: a.userIds })),
+    risks: (small.risksByAccount.get(journey.accountId) ?? [])
+      .filter((r) => r.createdAt < at)
+      .map((r) => ({ id: r.id, category: r.category as ItCategory, mitigationStatus: (r.updatedAt <= at ? r.mitigationStatus : 'open') as MitigationStatus })),
+    riskMap: defaultRiskSolutionMap,
+    ticks: (small.ticksByJourney.get(journey.id) ?? []).filter((t) => t.at < at).map((t) => ({ id: t.id, gateId: t.gateId, note: t.note })),
+  };
+}
+
+function unmetAt(journey: SeedJourney, stage: Stage, at: string): UnmetGate[] {
+  const config = defaultPipelineStages.find((s) => s.stage === stage);
+  if (!config) throw new Error(stage);
+  return evaluateGates(config, evidenceAt(journey, at)).unmet.map((g) => ({ stage, gateId: g.id, kind: g.kind, label: g.label }));
+}
 
 describe('the seed generator', () => {
   it('gives identical data for the same seed and different data for another seed', () => {
@@ -71,6 +157,11 @@ describe('the seed generator', () => {
     const c = fingerprint('tiny', 43);
     expect(a).toEqual(b);
     expect(c.hash).not.toBe(a.hash);
+  });
+
+  it('hashes every table it fills, the playbook’s included', () => {
+    const { counts } = fingerprint('tiny', 42);
+    for (const table of ['it_inventory_items', 'it_risks', 'journey_gate_ticks', 'journey_stage_history']) expect(counts[table], table).toBeGreaterThan(0);
   });
 
   it('makes the small demo at the advertised size', () => {
@@ -187,6 +278,105 @@ describe('the seed generator', () => {
       }
       if (c.phone !== null) expect(c.phone).toMatch(/^\+628\d{8,10}$/);
     }
+  });
+});
+
+describe('the seeded playbook', () => {
+  it('gives every forward move the evidence its gates ask for, recorded before the move, or a sales manager’s recorded override', () => {
+    let moves = 0;
+    let overrides = 0;
+    let forced = 0;
+    for (const journey of small.journeys) {
+      const account = small.accounts.find((a) => a.id === journey.accountId);
+      for (const row of small.history.get(journey.id) ?? []) {
+        expect(row.pipelineId).toBe(DEFAULT_PIPELINE_ID);
+        expect(row.pipelineVersion).toBe(1);
+        if (row.kind !== 'move' && row.kind !== 'adopt') {
+          expect(row.overrideReason).toBeNull();
+          continue;
+        }
+        moves += 1;
+        const left = (row.kind === 'adopt' ? 'confirmation' : row.fromStage) as Stage;
+        const unmet = unmetAt(journey, left, row.at);
+        if (unmet.length === 0) {
+          expect(row.overrideReason, `${journey.id} seq ${row.seq}`).toBeNull();
+          expect(row.unmetGates).toBeNull();
+          continue;
+        }
+        expect(row.overrideReason, `${journey.id} seq ${row.seq}: ${unmet.map((g) => g.gateId).join()}`).toBeTruthy();
+        expect(row.unmetGates).toEqual(unmet);
+        const actor = small.users.get(row.actorId ?? '');
+        expect(actor?.role).toBe('sales_manager');
+        expect(actor?.teamId).toBe(account?.teamId);
+        overrides += 1;
+        if (row.overrideReason === unmappedAssessmentReason) forced += 1;
+      }
+    }
+    // About 3% of moves are overridden by choice; every solution category has an IT-risk
+    // category in the default map, so no override is forced by the map itself.
+    expect((overrides - forced) / moves).toBeGreaterThan(0.015);
+    expect((overrides - forced) / moves).toBeLessThan(0.05);
+    expect(forced).toBe(0);
+  });
+
+  it('leaves open journeys in every stage both with their current gates met and with some unmet', () => {
+    const seen = new Map<string, { met: number; unmet: number }>();
+    for (const journey of small.journeys) {
+      if (journey.outcome !== 'open') continue;
+      const unmet = unmetAt(journey, journey.stage as Stage, DEFAULT_AS_OF);
+      const tally = seen.get(journey.stage) ?? { met: 0, unmet: 0 };
+      if (unmet.length === 0) tally.met += 1;
+      else tally.unmet += 1;
+      seen.set(journey.stage, tally);
+    }
+    for (const stage of ['knowledge', 'persuasion', 'decision', 'implementation', 'confirmation']) {
+      expect(seen.get(stage)?.met, stage).toBeGreaterThan(2);
+      expect(seen.get(stage)?.unmet, stage).toBeGreaterThan(2);
+    }
+  });
+
+  it('records IT risks and inventory in the assessment’s vocabulary, owned by solution architects', () => {
+    const risks = [...small.risksByAccount.values()].flat();
+    expect(risks.length).toBeGreaterThan(1000);
+    for (const r of risks) {
+      expect(itCategories).toContain(r.category);
+      expect(mitigationStatuses).toContain(r.mitigationStatus);
+      for (const n of [r.likelihood, r.impact]) expect(n >= 1 && n <= 5 && Number.isInteger(n)).toBe(true);
+      expect(small.users.get(r.ownerId ?? '')?.role).toBe('solution_architect');
+      expect(r.threat.length).toBeGreaterThan(5);
+      expect(r.threat).not.toContain('{item}');
+      expect(r.updatedAt >= r.createdAt && r.updatedAt <= DEFAULT_AS_OF).toBe(true);
+    }
+    expect(new Set(risks.map((r) => r.mitigationStatus))).toEqual(new Set(mitigationStatuses));
+    expect(risks.some((r) => r.threat === 'Ransomware exposure on file servers')).toBe(true);
+    expect(risks.some((r) => r.threat === 'Server HPE ProLiant G8 end-of-support')).toBe(true);
+    const vendors = new Set(small.inventory.map((i) => i.vendor));
+    for (const v of ['Cisco', 'HPE', 'Dell', 'Fortinet', 'Microsoft']) expect(vendors).toContain(v);
+    for (const i of small.inventory) {
+      expect(itCategories).toContain(i.category);
+      expect(i.criticality >= 1 && i.criticality <= 5).toBe(true);
+      if (i.endOfLife !== null) expect(i.endOfLife).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it('gives accounts without a journey open risks that the recommendations turn into solutions', () => {
+    const withJourney = new Set(small.journeys.map((j) => j.accountId));
+    const solutions = [...small.solutions].map(([id, s]) => ({ id, name: s.name, category: s.category }));
+    let recommended = 0;
+    for (const account of small.accounts) {
+      if (withJourney.has(account.id)) continue;
+      const risks = (small.risksByAccount.get(account.id) ?? []).map((r) => ({
+        id: r.id,
+        threat: r.threat,
+        category: r.category as ItCategory,
+        likelihood: r.likelihood,
+        impact: r.impact,
+        mitigationStatus: r.mitigationStatus as MitigationStatus,
+      }));
+      if (!risks.some((r) => isUnresolved(r.mitigationStatus))) continue;
+      if (recommendSolutions(risks, defaultRiskSolutionMap, solutions, []).length > 0) recommended += 1;
+    }
+    expect(recommended).toBeGreaterThan(10);
   });
 });
 

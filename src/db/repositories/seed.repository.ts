@@ -35,6 +35,17 @@ export interface SeedJourney {
 export interface SeedHistoryRow {
   id: string; journeyId: string; seq: number; kind: string; fromStage: string | null; toStage: string; outcome: string;
   rogersStage: string; aidasSteps: string; reason: string | null; note: string | null; actorId: string | null; at: string;
+  /** The playbook's columns, as the journeys service writes them (unmetGates: UnmetGate[] of domain/gates). */
+  overrideReason: string | null; unmetGates: readonly unknown[] | null; pipelineId: string; pipelineVersion: number;
+}
+export interface SeedGateTick { id: string; journeyId: string; gateId: string; note: string; tickedBy: string | null; at: string }
+export interface SeedInventoryItem {
+  id: string; accountId: string; category: string; vendor: string; product: string; productVersion: string | null;
+  endOfLife: string | null; criticality: number; createdAt: string; updatedAt: string;
+}
+export interface SeedRisk {
+  id: string; accountId: string; threat: string; category: string; likelihood: number; impact: number; mitigationStatus: string;
+  ownerId: string | null; version: number; createdAt: string; updatedAt: string;
 }
 export interface SeedActivity {
   id: string; type: string; subject: string; notes: string | null; occurredAt: string; accountId: string; journeyId: string | null;
@@ -57,16 +68,20 @@ export interface SeedRecords {
   exchange_rates: SeedExchangeRate;
   accounts: SeedAccount;
   contacts: SeedContact;
+  it_inventory_items: SeedInventoryItem;
+  it_risks: SeedRisk;
   journeys: SeedJourney;
   journey_stage_history: SeedHistoryRow;
   activities: SeedActivity;
   activity_participants: SeedParticipant;
+  journey_gate_ticks: SeedGateTick;
   tasks: SeedTask;
 }
 export type SeedTable = keyof SeedRecords;
 export const seedTables = [
   'teams', 'users', 'principals', 'solutions', 'solution_principals', 'exchange_rates', 'accounts', 'contacts',
-  'journeys', 'journey_stage_history', 'activities', 'activity_participants', 'tasks',
+  'it_inventory_items', 'it_risks', 'journeys', 'journey_stage_history', 'activities', 'activity_participants',
+  'journey_gate_ticks', 'tasks',
 ] as const satisfies readonly SeedTable[];
 
 type PgType = 'text' | 'timestamptz' | 'date' | 'integer' | 'bigint' | 'double precision' | 'boolean' | 'jsonb';
@@ -128,6 +143,24 @@ const columns: Columns = {
     ['from_stage', 'text', (r) => r.fromStage], ['to_stage', 'text', (r) => r.toStage], ['outcome', 'text', (r) => r.outcome],
     ['rogers_stage', 'text', (r) => r.rogersStage], ['aidas_steps', 'text', (r) => r.aidasSteps], ['reason', 'text', (r) => r.reason],
     ['note', 'text', (r) => r.note], ['actor_id', 'text', (r) => r.actorId], ['at', 'timestamptz', (r) => r.at],
+    ['override_reason', 'text', (r) => r.overrideReason], ['unmet_gates', 'jsonb', (r) => (r.unmetGates === null ? null : toDbJson(r.unmetGates))],
+    ['pipeline_id', 'text', (r) => r.pipelineId], ['pipeline_version', 'integer', (r) => r.pipelineVersion],
+  ],
+  it_inventory_items: [
+    ['id', 'text', (r) => r.id], ['account_id', 'text', (r) => r.accountId], ['category', 'text', (r) => r.category],
+    ['vendor', 'text', (r) => r.vendor], ['product', 'text', (r) => r.product], ['product_version', 'text', (r) => r.productVersion],
+    ['end_of_life', 'date', (r) => r.endOfLife], ['criticality', 'integer', (r) => r.criticality], ['version', 'integer', () => 1],
+    ['created_at', 'timestamptz', (r) => r.createdAt], ['updated_at', 'timestamptz', (r) => r.updatedAt],
+  ],
+  it_risks: [
+    ['id', 'text', (r) => r.id], ['account_id', 'text', (r) => r.accountId], ['threat', 'text', (r) => r.threat], ['category', 'text', (r) => r.category],
+    ['likelihood', 'integer', (r) => r.likelihood], ['impact', 'integer', (r) => r.impact], ['mitigation_status', 'text', (r) => r.mitigationStatus],
+    ['owner_id', 'text', (r) => r.ownerId], ['version', 'integer', (r) => r.version],
+    ['created_at', 'timestamptz', (r) => r.createdAt], ['updated_at', 'timestamptz', (r) => r.updatedAt],
+  ],
+  journey_gate_ticks: [
+    ['id', 'text', (r) => r.id], ['journey_id', 'text', (r) => r.journeyId], ['gate_id', 'text', (r) => r.gateId], ['note', 'text', (r) => r.note],
+    ['ticked_by', 'text', (r) => r.tickedBy], ['at', 'timestamptz', (r) => r.at],
   ],
   activities: [
     ['id', 'text', (r) => r.id], ['type', 'text', (r) => r.type], ['subject', 'text', (r) => r.subject], ['notes', 'text', (r) => r.notes],
@@ -174,6 +207,12 @@ export class SeedRepository {
   async hasUsers(): Promise<boolean> {
     const row = await this.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
     return row !== undefined;
+  }
+
+  /** The version of the default pipeline the migration seeded: history rows record the version in force. */
+  async defaultPipelineVersion(pipelineId: string): Promise<number> {
+    const row = await this.db.selectFrom('pipelines').select('version').where('id', '=', pipelineId).executeTakeFirst();
+    return row ? Number(row.version) : 1;
   }
 
   /**
