@@ -1,8 +1,27 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeContact, makeWorkspace } from './support/api.js';
 import { launchChromium, newPage, screenshot, seriousA11yViolations, signIn } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
+
+/**
+ * Waits until the option is the highlighted one (results arrive while typing and reset the
+ * highlight), moving the highlight down to it if needed, then presses Enter.
+ */
+async function choose(page: Page, name: string | RegExp) {
+  const option = page.getByRole('option', { name }).first();
+  await option.waitFor();
+  const id = await option.getAttribute('id');
+  const input = page.getByRole('combobox');
+  for (let i = 0; i < 20; i++) {
+    const active = await input.getAttribute('aria-activedescendant');
+    if (active === id) break;
+    await page.waitForTimeout(100);
+    if (i % 3 === 2) await page.keyboard.press('ArrowDown');
+  }
+  expect(await input.getAttribute('aria-activedescendant')).toBe(id);
+  await page.keyboard.press('Enter');
+}
 
 describe('the command palette', () => {
   let server: RunningServer;
@@ -43,23 +62,22 @@ describe('the command palette', () => {
     await listbox.getByRole('option', { name: 'Buka Pipeline' }).waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('Enter');
+    await choose(page, 'Buka Pipeline');
     await page.getByRole('heading', { name: 'Pipeline' }).waitFor();
 
     await page.keyboard.press('Control+k');
     await input.fill('english');
-    await listbox.getByRole('option', { name: 'Switch to English' }).waitFor();
-    await page.keyboard.press('Enter');
+    await choose(page, 'Switch to English');
     await page.getByRole('heading', { name: 'Knowledge' }).waitFor();
     await page.keyboard.press('Control+k');
     await page.getByRole('dialog', { name: 'Search and commands' }).getByRole('combobox').fill('my');
     await page.getByRole('option', { name: 'Go to My day' }).waitFor();
     await screenshot(page, 'command-palette-en');
-    await page.keyboard.press('Enter');
+    await choose(page, 'Go to My day');
     await page.getByRole('heading', { name: 'My day', level: 1 }).waitFor();
     await page.keyboard.press('Control+k');
     await page.getByRole('combobox').fill('bahasa');
-    await page.keyboard.press('Enter');
+    await choose(page, /Bahasa Indonesia/);
     await page.getByRole('heading', { name: 'Hari saya', level: 1 }).waitFor();
     await context.close();
   });

@@ -20,7 +20,7 @@ const darkerVariants = Object.fromEntries(
     [`--mantine-color-${c}-outline`, darken(DEFAULT_THEME.colors[c][9], 0.15)],
   ]),
 );
-const resolver: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': '#545b63', ...darkerVariants }, dark: {} });
+const resolver: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': '#545b63', '--mantine-color-error': DEFAULT_THEME.colors.red[9], ...darkerVariants }, dark: {} });
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {

@@ -53,7 +53,7 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   if (options.fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(150); // let menus and transitions settle
   await page.screenshot({ path: `${shotsDir}${name}.png`, fullPage: options.fullPage ?? false });
-  await unpin?.evaluate((element) => element.remove());
+  await unpin?.evaluate((element) => (element as unknown as { remove(): void }).remove());
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -16,6 +16,8 @@ import { CompleteTaskButton } from '../tasks/CompleteTaskButton';
 import { Empty, ErrorState, Loading } from '../ui/States';
 import { editFromAccount, solutionMatrix, validateAccountEdit, type AccountEdit, type AdoptionStatus } from './accountModel';
 import classes from './Account.module.css';
+import { AssessmentPanels } from './AssessmentPanels';
+import { Recommendations } from './Recommendations';
 
 const statusColor: Record<AdoptionStatus, string> = { none: 'gray', knows: 'blue', evaluates: 'violet', uses: 'teal', rejected: 'red', discontinued: 'orange' };
 
@@ -63,6 +65,8 @@ export default function AccountPage({ id, me }: { id: string; me: Me['user'] }) 
         <Contacts contacts={contacts.items} more={!!contacts.nextCursor} />
       </SimpleGrid>
       <Matrix account={account} journeys={journeys.items} />
+      <Recommendations account={account} me={me} />
+      <AssessmentPanels accountId={account.id} me={me} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Timeline accountId={account.id} me={me} />
         <OpenTasks accountId={account.id} me={me} />

@@ -19,6 +19,17 @@ import type {
   Stage,
   TransitionBody,
   User,
+  GateChecklist,
+  InventoryItem,
+  InventoryCreate,
+  InventoryPatch,
+  Risk,
+  RiskCreate,
+  RiskPatch,
+  JourneyCreate,
+  TaskCreate,
+  NextBestActions,
+  Recommendations,
 } from './types';
 
 /** A refused request, carrying the API's error (its message is already in the user's language). */
@@ -106,6 +117,28 @@ export const api = {
     request<{ journey: Journey; entry: HistoryEntry }>('POST', `/journeys/${encodeURIComponent(id)}/transitions`, body),
   updateJourney: (id: string, body: JourneyPatch) => request<Journey>('PATCH', `/journeys/${encodeURIComponent(id)}`, body),
 
+  gates: (id: string) => request<GateChecklist>('GET', `/journeys/${encodeURIComponent(id)}/gates`),
+  tickGate: (id: string, gateId: string, note: string) =>
+    request<{ checklist: GateChecklist }>('POST', `/journeys/${encodeURIComponent(id)}/gates/${encodeURIComponent(gateId)}/tick`, { note }),
+  nextBestActions: (id: string) => request<NextBestActions>('GET', `/journeys/${encodeURIComponent(id)}/next-best-actions`),
+  createJourney: (body: Partial<JourneyCreate> & Pick<JourneyCreate, 'accountId' | 'solutionId'>) => request<Journey>('POST', '/journeys', body),
+
+  inventory: (accountId: string) => request<{ items: InventoryItem[] }>('GET', `/accounts/${encodeURIComponent(accountId)}/inventory`),
+  createInventory: (accountId: string, body: Partial<InventoryCreate> & Pick<InventoryCreate, 'category' | 'vendor' | 'product'>) =>
+    request<InventoryItem>('POST', `/accounts/${encodeURIComponent(accountId)}/inventory`, body),
+  updateInventory: (accountId: string, itemId: string, body: InventoryPatch) =>
+    request<InventoryItem>('PATCH', `/accounts/${encodeURIComponent(accountId)}/inventory/${encodeURIComponent(itemId)}`, body),
+  deleteInventory: (accountId: string, itemId: string, version: number) =>
+    request<{ id: string; deleted: true }>('DELETE', `/accounts/${encodeURIComponent(accountId)}/inventory/${encodeURIComponent(itemId)}`, undefined, { version }),
+  risks: (accountId: string) => request<{ items: Risk[] }>('GET', `/accounts/${encodeURIComponent(accountId)}/risks`),
+  createRisk: (accountId: string, body: Partial<RiskCreate> & Pick<RiskCreate, 'threat' | 'category' | 'likelihood' | 'impact'>) =>
+    request<Risk>('POST', `/accounts/${encodeURIComponent(accountId)}/risks`, body),
+  updateRisk: (accountId: string, itemId: string, body: RiskPatch) =>
+    request<Risk>('PATCH', `/accounts/${encodeURIComponent(accountId)}/risks/${encodeURIComponent(itemId)}`, body),
+  deleteRisk: (accountId: string, itemId: string, version: number) =>
+    request<{ id: string; deleted: true }>('DELETE', `/accounts/${encodeURIComponent(accountId)}/risks/${encodeURIComponent(itemId)}`, undefined, { version }),
+  recommendations: (accountId: string) => request<Recommendations>('GET', `/accounts/${encodeURIComponent(accountId)}/recommendations`),
+
   journeyList: (params: ListParams) => request<Page<Journey>>('GET', '/journeys', undefined, params),
 
   accounts: (params: ListParams) => request<Page<Account>>('GET', '/accounts', undefined, params),
@@ -120,6 +153,7 @@ export const api = {
   createActivity: (body: Partial<ActivityCreate> & Pick<ActivityCreate, 'type' | 'subject' | 'accountId'>) => request<Activity>('POST', '/activities', body),
 
   tasks: (params: ListParams) => request<Page<Task>>('GET', '/tasks', undefined, params),
+  createTask: (body: Partial<TaskCreate> & Pick<TaskCreate, 'title'>) => request<Task>('POST', '/tasks', body),
   updateTask: (id: string, body: { status?: Task['status']; title?: string; dueAt?: string | null; version: number }) =>
     request<Task>('PATCH', `/tasks/${encodeURIComponent(id)}`, body),
 

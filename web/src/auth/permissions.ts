@@ -33,3 +33,25 @@ export function canWriteSolutions(user: Who): boolean {
 export function canManageWorkspace(user: Who): boolean {
   return !!user && can(actorOf(user), 'write', { type: 'workspace' });
 }
+
+/** The account's IT-environment assessment (inventory and risks): admins and solution architects. */
+export function canWriteAssessment(user: Who): boolean {
+  return !!user && can(actorOf(user), 'write', { type: 'assessment' });
+}
+
+/** Opening a journey on an account: the journey would belong to the account's owner and team. */
+export function canOpenJourney(user: Who, account: Pick<Account, 'ownerId' | 'teamId'>): boolean {
+  return !!user && can(actorOf(user), 'write', { type: 'journey', ownerId: account.ownerId, saId: null, marcommId: null, teamId: account.teamId });
+}
+
+type JourneyFacts = { ownerId: string | null; saId: string | null; marcommId: string | null; teamId: string | null };
+
+/** Ticking a manual gate: whoever may write the journey, and its solution architect. */
+export function canTickGate(user: Who, journey: JourneyFacts): boolean {
+  return !!user && can(actorOf(user), 'tick_gate', { type: 'journey', ownerId: journey.ownerId, saId: journey.saId, marcommId: journey.marcommId, teamId: journey.teamId });
+}
+
+/** Moving past unmet gates with a reason: the team's sales manager and admins. */
+export function canOverrideGate(user: Who, journey: JourneyFacts): boolean {
+  return !!user && can(actorOf(user), 'override_gate', { type: 'journey', ownerId: journey.ownerId, saId: journey.saId, marcommId: journey.marcommId, teamId: journey.teamId });
+}

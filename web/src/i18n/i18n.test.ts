@@ -25,6 +25,8 @@ import {
 import { taskSources } from '../../../src/shared/schemas/tasks';
 import { adoptionStatuses } from '../accounts/accountModel';
 import { refusals } from './refusals';
+import { gateKinds } from '../../../src/domain/gates';
+import { itCategories, mitigationStatuses } from '../../../src/domain/recommendations';
 import en from './en.json';
 import id from './id.json';
 
@@ -89,6 +91,10 @@ const families: Record<string, readonly string[]> = {
   adoptionStatus: adoptionStatuses,
   catalogue: ['solutions', 'principals'],
   'palette.group': ['actions', 'accounts', 'contacts', 'journeys'],
+  evidence: ['activity', 'contact', 'risk', 'field', 'tick'],
+  gateTodo: gateKinds,
+  itCategory: itCategories,
+  mitigationStatus: mitigationStatuses,
 };
 
 describe('translations', () => {

@@ -13,6 +13,9 @@ import { editFromJourney, timeline, validateJourneyEdit, type JourneyEdit } from
 import classes from './Journey.module.css';
 import { MoveMenu } from './MoveMenu';
 import { useJourneyActions } from './useJourneyActions';
+import { GateChecklist } from '../playbook/GateChecklist';
+import { gateLabel } from '../playbook/gatesModel';
+import { JourneyNextBestActions } from '../playbook/NextBestActions';
 
 const outcomeColor = { open: 'blue', adopted: 'teal', rejected: 'red', discontinued: 'orange' } as const;
 
@@ -24,6 +27,7 @@ export default function JourneyPage({ id }: { id: string }) {
   const users = useQuery({ queryKey: ['users'], queryFn: api.users, staleTime: 5 * 60_000 });
   const usersById = useMemo(() => new Map<string, User>((users.data?.items ?? []).map((u) => [u.id, u])), [users.data]);
   const actions = useJourneyActions();
+  const me = useMe().data?.user;
 
   if (journey.isPending) return <Loading />;
   if (journey.error) return <ErrorState error={journey.error} onRetry={() => void journey.refetch()} />;
@@ -42,6 +46,10 @@ export default function JourneyPage({ id }: { id: string }) {
           </Alert>
         ) : null}
       </div>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <GateChecklist journey={j} me={me} />
+        <JourneyNextBestActions journey={j} me={me} />
+      </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">
@@ -115,6 +123,18 @@ function Timeline({ entries, usersById }: { entries: HistoryEntry[]; usersById: 
             {(entry.actorId ? usersById.get(entry.actorId)?.name : null) ?? t('history.system')} · <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language, me?.timeZone)}</time>
           </Text>
           {entry.reason ? <Text size="sm">{t('history.reason', { reason: reasonLabel(entry, t) })}</Text> : null}
+          {entry.overrideReason ? (
+            <div className={classes.override}>
+              <Text size="sm" fw={600} c="orange.9">
+                {t('history.overridden', { reason: entry.overrideReason })}
+              </Text>
+              {entry.unmetGates && entry.unmetGates.length > 0 ? (
+                <Text size="xs" c="dimmed">
+                  {t('history.skippedGates', { gates: entry.unmetGates.map((g) => gateLabel(g.label, i18n.language)).join(', ') })}
+                </Text>
+              ) : null}
+            </div>
+          ) : null}
           {entry.note ? (
             <Text size="sm" c="dimmed" fs="italic">
               {entry.note}

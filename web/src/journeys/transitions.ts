@@ -19,6 +19,10 @@ export function useTransitionJourney() {
         client.invalidateQueries({ queryKey: ['journeys'] }),
         client.invalidateQueries({ queryKey: ['journey', journey.id] }),
         client.invalidateQueries({ queryKey: ['history', journey.id] }),
+        client.invalidateQueries({ queryKey: ['gates', journey.id] }),
+        client.invalidateQueries({ queryKey: ['nextBestActions', journey.id] }),
+        // Account 360 and the quick log show the journey's stage through the account overview.
+        client.invalidateQueries({ queryKey: ['account'] }),
       ]);
     },
   });

@@ -8,6 +8,7 @@ import { canLogActivity, canWriteTask } from '../auth/permissions';
 import { formatDateTime } from '../format/format';
 import { useUsers, withAccountNames } from '../lists/lookups';
 import { useQuickLog } from '../quicklog/QuickLogProvider';
+import { MyNextBestActions } from '../playbook/NextBestActions';
 import { Link } from '../router';
 import { CompleteTaskButton } from '../tasks/CompleteTaskButton';
 import { Empty, ErrorState, Loading } from '../ui/States';
@@ -36,6 +37,7 @@ export default function MyDay({ me }: { me: Me['user'] }) {
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <MyTasks me={me} now={now} />
+        <MyNextBestActions me={me} />
         <QuietJourneys me={me} now={now} />
         <UpcomingMeetings me={me} now={now} />
         <TeamFeed me={me} />

@@ -54,6 +54,8 @@ function QuickLogForm({ preset, onClose, onLogged }: Omit<Props, 'opened'>) {
         client.invalidateQueries({ queryKey: ['myDay'] }),
         client.invalidateQueries({ queryKey: ['account', activity.accountId] }),
         client.invalidateQueries({ queryKey: ['journeys'] }),
+        client.invalidateQueries({ queryKey: ['gates'] }),
+        client.invalidateQueries({ queryKey: ['nextBestActions'] }),
       ]);
     },
   });

@@ -45,7 +45,7 @@ export function QuickLogProvider({ children }: { children: ReactNode }) {
             <Group justify="space-between" wrap="nowrap" gap="xs">
               <Text size="sm">
                 {t('quickLog.logged')}{' '}
-                <Anchor component={Link} to={`/accounts/${logged.id}`} size="sm" onClick={() => setLogged(null)}>
+                <Anchor component={Link} to={`/accounts/${logged.id}`} size="sm" c="inherit" underline="always" fw={600} onClick={() => setLogged(null)}>
                   {logged.name}
                 </Anchor>
               </Text>
