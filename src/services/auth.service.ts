@@ -6,6 +6,8 @@ import { audit, nowIso, read, transact, type Deps } from './context.js';
 
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 const TOKEN_PREFIX = 'dfs_';
+/** How stale `lastUsedAt` of an API token may get before a request records it again. */
+const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 
 export function sha256(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -74,7 +76,8 @@ export function authService(deps: Deps) {
       if (!found) return null;
       const user = await repos.users.findById(found.userId);
       if (!user?.active) return null;
-      await repos.auth.touchToken(found.tokenId, nowIso(deps));
+      const now = deps.clock.now();
+      await repos.auth.touchToken(found.tokenId, now.toISOString(), new Date(now.getTime() - TOKEN_TOUCH_INTERVAL_MS).toISOString());
       return { user, actor: actorOf(user), via: 'token' };
     },
 

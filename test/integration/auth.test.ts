@@ -83,6 +83,17 @@ describeEachDatabase('sign-in, sessions and tokens', (t) => {
     expect(after.json().error.code).toBe('unauthenticated');
   });
 
+  it('records when a token was last used without writing on every request', async () => {
+    const admin = await h.makeUser('admin');
+    await admin.request({ method: 'GET', url: '/api/auth/me' });
+    const [first] = await h.app.services.auth.listTokens(admin.user.id);
+    expect(first?.lastUsedAt).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await admin.request({ method: 'GET', url: '/api/auth/me' });
+    const [second] = await h.app.services.auth.listTokens(admin.user.id);
+    expect(second?.lastUsedAt).toBe(first?.lastUsedAt);
+  });
+
   it('rate-limits sign-in attempts without saying whether the email exists', async () => {
     const app = await buildApp({ deps: { db: t.db, clock: systemClock, ids: uuidIds, hasher: argon2Hasher }, loginRateLimit: 3 });
     const statuses: number[] = [];

@@ -61,8 +61,14 @@ export class AuthRepository {
     return row ? { tokenId: row.id, userId: row.user_id } : null;
   }
 
-  async touchToken(id: string, now: string): Promise<void> {
-    await this.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
+  /** Records use of a token, at most once per `staleBefore` window, so reads stay reads. */
+  async touchToken(id: string, now: string, staleBefore: string): Promise<void> {
+    await this.db
+      .updateTable('api_tokens')
+      .set({ last_used_at: now })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', staleBefore)]))
+      .execute();
   }
 
   async revokeToken(id: string, now: string): Promise<boolean> {
