@@ -3,6 +3,7 @@ import type { Account, AccountListQuery } from '../../shared/schemas/accounts.js
 import type { AccountsTable, Schema } from '../schema.js';
 import { containsLower, searchText } from '../dialect.js';
 import { afterCursor, decodeCursor, toPage, type Page } from '../keyset.js';
+import { softDeleteVersioned } from '../versioned.js';
 
 const sortColumns = { name: 'name', createdAt: 'created_at', updatedAt: 'updated_at', city: 'city' } as const;
 
@@ -99,14 +100,7 @@ export class AccountsRepository {
   }
 
   async softDelete(id: string, expectedVersion: number, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('accounts')
-      .set({ deleted_at: now, updated_at: now, version: expectedVersion + 1 })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return softDeleteVersioned(this.db, 'accounts', id, expectedVersion, now);
   }
 
   async list(query: AccountListQuery): Promise<Page<Account>> {

@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Activity, ActivityListQuery, Participants } from '../../shared/schemas/activities.js';
 import type { ActivitiesTable, Schema } from '../schema.js';
 import { afterCursor, decodeCursor, toPage, type Page } from '../keyset.js';
+import { softDeleteVersioned } from '../versioned.js';
 
 const sortColumns = { occurredAt: 'occurred_at', createdAt: 'created_at' } as const;
 
@@ -97,14 +98,7 @@ export class ActivitiesRepository {
   }
 
   async softDelete(id: string, expectedVersion: number, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('activities')
-      .set({ deleted_at: now, updated_at: now, version: expectedVersion + 1 })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return softDeleteVersioned(this.db, 'activities', id, expectedVersion, now);
   }
 
   async list(query: ActivityListQuery): Promise<Page<Activity>> {

@@ -3,6 +3,7 @@ import { riskScore, type ItCategory, type MitigationStatus, type RiskSolutionLin
 import { MAX_ASSESSMENT_ITEMS, type InventoryItem, type Risk } from '../../shared/schemas/assessments.js';
 import type { Outcome } from '../../shared/vocabulary.js';
 import type { ItInventoryItemsTable, ItRisksTable, Schema } from '../schema.js';
+import { softDeleteVersioned } from '../versioned.js';
 
 export type InventoryValues = Omit<InventoryItem, 'version' | 'createdAt' | 'updatedAt'>;
 export type RiskValues = Omit<Risk, 'score' | 'version' | 'createdAt' | 'updatedAt'>;
@@ -113,14 +114,7 @@ export class AssessmentsRepository {
   }
 
   async softDeleteInventory(id: string, expectedVersion: number, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('it_inventory_items')
-      .set({ deleted_at: now, updated_at: now, version: expectedVersion + 1 })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return softDeleteVersioned(this.db, 'it_inventory_items', id, expectedVersion, now);
   }
 
   async listRisks(accountId: string): Promise<Risk[]> {
@@ -190,14 +184,7 @@ export class AssessmentsRepository {
   }
 
   async softDeleteRisk(id: string, expectedVersion: number, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('it_risks')
-      .set({ deleted_at: now, updated_at: now, version: expectedVersion + 1 })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return softDeleteVersioned(this.db, 'it_risks', id, expectedVersion, now);
   }
 
   async riskMap(): Promise<RiskSolutionLink[]> {

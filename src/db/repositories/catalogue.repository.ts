@@ -3,6 +3,7 @@ import type { Principal, PrincipalListQuery, Solution, SolutionListQuery } from 
 import type { PrincipalsTable, Schema, SolutionsTable } from '../schema.js';
 import { containsLower, searchText } from '../dialect.js';
 import { afterCursor, decodeCursor, toPage, type Page } from '../keyset.js';
+import { softDeleteVersioned } from '../versioned.js';
 
 function toPrincipal(r: Selectable<PrincipalsTable>): Principal {
   return { id: r.id, name: r.name, website: r.website, country: r.country, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at };
@@ -66,14 +67,7 @@ export class CatalogueRepository {
   }
 
   async softDeletePrincipal(id: string, expectedVersion: number, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('principals')
-      .set({ deleted_at: now, updated_at: now, version: expectedVersion + 1 })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return softDeleteVersioned(this.db, 'principals', id, expectedVersion, now);
   }
 
   async listPrincipals(query: PrincipalListQuery): Promise<Page<Principal>> {
@@ -145,14 +139,7 @@ export class CatalogueRepository {
   }
 
   async softDeleteSolution(id: string, expectedVersion: number, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('solutions')
-      .set({ deleted_at: now, updated_at: now, version: expectedVersion + 1 })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return softDeleteVersioned(this.db, 'solutions', id, expectedVersion, now);
   }
 
   async listSolutions(query: SolutionListQuery): Promise<Page<Solution>> {

@@ -4,6 +4,7 @@ import type { ContactChannel } from '../../shared/vocabulary.js';
 import type { ContactsTable, Schema } from '../schema.js';
 import { containsLower, fromDbJson, searchText, toDbJson } from '../dialect.js';
 import { afterCursor, decodeCursor, toPage, type Page } from '../keyset.js';
+import { softDeleteVersioned } from '../versioned.js';
 
 const sortColumns = { fullName: 'full_name', createdAt: 'created_at', updatedAt: 'updated_at' } as const;
 
@@ -125,14 +126,7 @@ export class ContactsRepository {
   }
 
   async softDelete(id: string, expectedVersion: number, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('contacts')
-      .set({ deleted_at: now, updated_at: now, version: expectedVersion + 1 })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return softDeleteVersioned(this.db, 'contacts', id, expectedVersion, now);
   }
 
   async list(query: ContactListQuery): Promise<Page<Contact>> {

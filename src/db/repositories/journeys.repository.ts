@@ -5,6 +5,7 @@ import type { Schema } from '../schema.js';
 import { containsLower, fromDbJson, searchText, toDbJson } from '../dialect.js';
 import type { UnmetGate } from '../../domain/gates.js';
 import { afterCursor, decodeCursor, toPage, type Page } from '../keyset.js';
+import { softDeleteVersioned } from '../versioned.js';
 
 const sortColumns = {
   updatedAt: 'j.updated_at',
@@ -126,14 +127,7 @@ export class JourneysRepository {
   }
 
   async softDelete(id: string, expectedVersion: number, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('journeys')
-      .set({ deleted_at: now, updated_at: now, version: expectedVersion + 1 })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return softDeleteVersioned(this.db, 'journeys', id, expectedVersion, now);
   }
 
   async touch(id: string, at: string): Promise<void> {

@@ -2,6 +2,7 @@ import { sql, type Expression, type Kysely, type Selectable } from 'kysely';
 import type { Task, TaskListQuery } from '../../shared/schemas/tasks.js';
 import type { TasksTable, Schema } from '../schema.js';
 import { afterCursor, decodeCursor, toPage, type Page } from '../keyset.js';
+import { softDeleteVersioned } from '../versioned.js';
 
 /**
  * Tasks without a due date sort last in either direction: the sort key is the due time or,
@@ -91,14 +92,7 @@ export class TasksRepository {
   }
 
   async softDelete(id: string, expectedVersion: number, now: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('tasks')
-      .set({ deleted_at: now, updated_at: now, version: expectedVersion + 1 })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return softDeleteVersioned(this.db, 'tasks', id, expectedVersion, now);
   }
 
   /** `now` decides which open tasks are overdue. */
