@@ -2,13 +2,14 @@ import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
 import type { Database } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_playbook.js';
+import * as m0003 from './migrations/0003_events.js';
 
 /**
  * Versioned migrations, the only way the schema changes. They are listed here (not read
  * from a folder) so that the compiled build and the test runner see the same set.
  * Each takes the dialect so that one migration serves both databases.
  */
-const migrations = { '0001_foundation': m0001, '0002_playbook': m0002 } as const;
+const migrations = { '0001_foundation': m0001, '0002_playbook': m0002, '0003_events': m0003 } as const;
 
 export const latestMigration = Object.keys(migrations).at(-1) ?? '';
 

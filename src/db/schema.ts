@@ -300,6 +300,17 @@ export interface RiskSolutionMapTable {
   solution_category: string;
 }
 
+export interface DomainEventsTable {
+  id: string;
+  type: string;
+  subject_type: string;
+  subject_id: string;
+  payload: Json;
+  actor_id: string | null;
+  occurred_at: Timestamp;
+  processed_at: Timestamp | null;
+}
+
 export interface Schema {
   users: UsersTable;
   teams: TeamsTable;
@@ -324,4 +335,5 @@ export interface Schema {
   it_inventory_items: ItInventoryItemsTable;
   it_risks: ItRisksTable;
   risk_solution_map: RiskSolutionMapTable;
+  domain_events: DomainEventsTable;
 }

@@ -88,6 +88,15 @@ export function activitiesService(deps: Deps) {
 
         const activity = await repos.activities.insert(values, nowIso(deps));
         if (activity.journeyId) await repos.journeys.touch(activity.journeyId, activity.occurredAt);
+        await repos.events.append({
+          id: deps.ids.next(),
+          type: 'activity.logged',
+          subjectType: 'activity',
+          subjectId: activity.id,
+          payload: { activityType: activity.type, accountId: activity.accountId, journeyId: activity.journeyId, contactIds: activity.participants.contactIds },
+          actorId: actor.userId,
+          occurredAt: nowIso(deps),
+        });
         await audit(repos, deps, actor, 'create', 'activity', activity.id, null, activity);
         return activity;
       });

@@ -2,7 +2,7 @@ import type { Database } from '../db/database.js';
 import { repositories, type Repositories } from '../db/repositories/index.js';
 import { can, type Action, type Actor, type Subject } from '../domain/policy.js';
 import { AppError } from '../shared/errors.js';
-import type { Clock, IdGenerator, PasswordHasher } from './ports.js';
+import type { Clock, IdGenerator, Mailer, PasswordHasher } from './ports.js';
 
 /** What every service needs: the database and the side-effect ports. */
 export interface Deps {
@@ -10,6 +10,8 @@ export interface Deps {
   clock: Clock;
   ids: IdGenerator;
   hasher: PasswordHasher;
+  /** Overrides the SMTP mailer built from the workspace settings (tests, the CLI). */
+  mailer?: Mailer;
 }
 
 /** Runs a use case in one transaction: its writes and its audit entries land together or not at all. */

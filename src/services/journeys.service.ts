@@ -150,6 +150,7 @@ export function journeysService(deps: Deps) {
             }),
           });
           const journey = await load(repos, id);
+          await announceStage(repos, deps, actor, journey);
           await audit(repos, deps, actor, 'create', 'journey', id, null, journey);
           return journey;
         });
@@ -245,6 +246,8 @@ export function journeysService(deps: Deps) {
         });
         await repos.journeys.appendHistory({ journeyId: id, ...entry });
         const saved = await load(repos, id);
+        if (stageChanged) await announceStage(repos, deps, actor, saved);
+        if (saved.outcome !== current.outcome) await announceOutcome(repos, deps, actor, saved);
         await audit(repos, deps, actor, 'transition', 'journey', id, current, saved);
         return { journey: saved, entry };
       });
@@ -285,4 +288,29 @@ export function journeysService(deps: Deps) {
       return { currency, asOf: date, count, totalMinor, byStage };
     },
   };
+}
+
+/** The outbox events other parts react to (automation rules): appended in the move's own transaction. */
+export async function announceStage(repos: Repositories, deps: Deps, actor: Actor | null, journey: Journey): Promise<void> {
+  await repos.events.append({
+    id: deps.ids.next(),
+    type: 'journey.stage_entered',
+    subjectType: 'journey',
+    subjectId: journey.id,
+    payload: { stage: journey.stage, accountId: journey.accountId, solutionId: journey.solutionId, ownerId: journey.ownerId },
+    actorId: actor?.userId ?? null,
+    occurredAt: nowIso(deps),
+  });
+}
+
+async function announceOutcome(repos: Repositories, deps: Deps, actor: Actor | null, journey: Journey): Promise<void> {
+  await repos.events.append({
+    id: deps.ids.next(),
+    type: 'journey.outcome_set',
+    subjectType: 'journey',
+    subjectId: journey.id,
+    payload: { outcome: journey.outcome, stage: journey.stage, accountId: journey.accountId, solutionId: journey.solutionId, ownerId: journey.ownerId },
+    actorId: actor?.userId ?? null,
+    occurredAt: nowIso(deps),
+  });
 }

@@ -15,6 +15,22 @@ export interface PasswordHasher {
   verify(hash: string, password: string): Promise<boolean>;
 }
 
+/** One outbound email. Consent is checked by the caller (channels service) before this is used. */
+export interface OutboundEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+/**
+ * Sends email. In production the SMTP settings of the admin screen build one (nodemailer, see
+ * services/mail.ts); tests and the CLI may pass their own through Deps.mailer.
+ */
+export interface Mailer {
+  send(message: OutboundEmail): Promise<{ messageId: string }>;
+}
+
 export const systemClock: Clock = { now: () => new Date() };
 
 export const uuidIds: IdGenerator = { next: monotonicUuidv7() };

@@ -8,6 +8,7 @@ import { AuditRepository } from './audit.repository.js';
 import { AuthRepository } from './auth.repository.js';
 import { CatalogueRepository } from './catalogue.repository.js';
 import { ContactsRepository } from './contacts.repository.js';
+import { EventsRepository } from './events.repository.js';
 import { JourneysRepository } from './journeys.repository.js';
 import { MoneyRepository } from './money.repository.js';
 import { PlaybookRepository } from './playbook.repository.js';
@@ -25,6 +26,7 @@ export function repositories(db: Kysely<Schema>, dialect: DialectName) {
     auth: new AuthRepository(db),
     catalogue: new CatalogueRepository(db),
     contacts: new ContactsRepository(db),
+    events: new EventsRepository(db),
     journeys: new JourneysRepository(db),
     money: new MoneyRepository(db),
     playbook: new PlaybookRepository(db, dialect),

@@ -27,8 +27,9 @@ import { adoptionStatuses } from '../accounts/accountModel';
 import { refusals } from './refusals';
 import { gateKinds } from '../../../src/domain/gates';
 import { itCategories, mitigationStatuses } from '../../../src/domain/recommendations';
-import en from './en.json';
-import id from './id.json';
+import { duplicateNamespaces, resources } from './resources';
+
+const { id, en } = resources;
 
 const srcDir = fileURLToPath(new URL('..', import.meta.url));
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -100,6 +101,10 @@ const families: Record<string, readonly string[]> = {
 describe('translations', () => {
   const idKeys = baseKeys(id);
   const enKeys = baseKeys(en);
+
+  it('has each top-level key in one file only', () => {
+    expect(duplicateNamespaces()).toEqual([]);
+  });
 
   it('has the same keys in Indonesian and English', () => {
     expect([...idKeys].filter((k) => !enKeys.has(k)), 'missing in en.json').toEqual([]);

@@ -2,8 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setRequestLocale } from '../api/client';
 import type { Locale } from '../api/types';
-import en from './en.json';
-import id from './id.json';
+import { resources } from './resources';
 
 /** UI languages: Indonesian first (the default), English second. */
 export const locales: readonly Locale[] = ['id', 'en'];
@@ -34,7 +33,7 @@ export function initI18n() {
   setRequestLocale(lng);
   document.documentElement.lang = lng;
   void i18next.use(initReactI18next).init({
-    resources: { id: { translation: id }, en: { translation: en } },
+    resources: { id: { translation: resources.id }, en: { translation: resources.en } },
     lng,
     fallbackLng: 'id',
     interpolation: { escapeValue: false },
