@@ -27,7 +27,8 @@ export async function startServer(): Promise<RunningServer> {
   const db = openDatabase(config.database);
   await migrateToLatest(db);
   const deps: Deps = { db, clock: systemClock, ids: uuidIds, hasher: argon2Hasher };
-  const webRoot = join(root, 'web', 'dist');
+  // DIFUSI_E2E_WEB_ROOT lets parallel work build the web app somewhere else than web/dist.
+  const webRoot = process.env.DIFUSI_E2E_WEB_ROOT ?? join(root, 'web', 'dist');
   const options = { deps, cookies: { secure: false }, loginRateLimit: 1000 } as const;
   const app = await buildApp({ ...options, webRoot });
   await app.listen({ port: 0, host: '127.0.0.1' });
