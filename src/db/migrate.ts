@@ -3,13 +3,30 @@ import type { Database } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_playbook.js';
 import * as m0003 from './migrations/0003_events.js';
+import * as m0004 from './migrations/0004_segments.js';
+import * as m0005 from './migrations/0005_campaigns.js';
+import * as m0006 from './migrations/0006_channels.js';
+import * as m0007 from './migrations/0007_content.js';
+import * as m0008 from './migrations/0008_journey_team.js';
+import * as m0009 from './migrations/0009_analytics_priors.js';
+import * as m0010 from './migrations/0010_automation.js';
+import * as m0011 from './migrations/0011_saved_views.js';
 
 /**
  * Versioned migrations, the only way the schema changes. They are listed here (not read
  * from a folder) so that the compiled build and the test runner see the same set.
  * Each takes the dialect so that one migration serves both databases.
  */
-const migrations = { '0001_foundation': m0001, '0002_playbook': m0002, '0003_events': m0003 } as const;
+const migrations = { '0001_foundation': m0001, '0002_playbook': m0002, '0003_events': m0003,
+  '0004_segments': m0004,
+  '0005_campaigns': m0005,
+  '0006_channels': m0006,
+  '0007_content': m0007,
+  '0008_journey_team': m0008,
+  '0009_analytics_priors': m0009,
+  '0010_automation': m0010,
+  '0011_saved_views': m0011,
+} as const;
 
 export const latestMigration = Object.keys(migrations).at(-1) ?? '';
 

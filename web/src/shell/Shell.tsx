@@ -25,6 +25,23 @@ const navItems = [
   { to: '/solutions', label: 'nav.catalogue', match: (p: string) => p.startsWith('/solutions') || p.startsWith('/principals') },
 ] as const;
 
+interface NavEntry {
+  to: string;
+  label: string;
+  match: (pathname: string) => boolean;
+  /** Hidden from users the server would refuse anyway. */
+  visible?: (me: Me) => boolean;
+}
+
+/**
+ * The two menus after the main links: marketing (STP, campaigns, content, automation) and
+ * insight (analytics, coaching, workload). A feature adds its screen here; an empty menu is not shown.
+ */
+const menus: { label: string; items: NavEntry[] }[] = [
+  { label: 'nav.marketing', items: [] },
+  { label: 'nav.insight', items: [] },
+];
+
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   return (
     <QuickLogProvider>
@@ -75,6 +92,10 @@ function ShellFrame({ me, children }: { me: Me; children: ReactNode }) {
 
   const commands: PaletteCommand[] = [
     ...navItems.map((item) => ({ id: item.to, label: t('palette.goTo', { place: t(item.label) }), keywords: item.to, run: () => navigate(item.to) })),
+    ...menus
+      .flatMap((menu) => menu.items)
+      .filter((item) => item.visible?.(me) ?? true)
+      .map((item) => ({ id: item.to, label: t('palette.goTo', { place: t(item.label) }), keywords: item.to, run: () => navigate(item.to) })),
     { id: 'principals', label: t('palette.goTo', { place: t('catalogue.principals') }), keywords: 'principal vendor', run: () => navigate('/principals') },
     { id: 'settings', label: t('palette.goTo', { place: t('nav.settings') }), keywords: 'settings pengaturan', run: () => navigate('/settings') },
     ...(mayLog ? [{ id: 'log', label: t('quickLog.title'), keywords: 'log activity catat aktivitas', run: openQuickLog }] : []),
@@ -104,6 +125,29 @@ function ShellFrame({ me, children }: { me: Me; children: ReactNode }) {
                 </Link>
               </li>
             ))}
+            {menus.map((menu) => {
+              const items = menu.items.filter((item) => item.visible?.(me) ?? true);
+              if (items.length === 0) return null;
+              const current = items.some((item) => item.match(pathname));
+              return (
+                <li key={menu.label}>
+                  <Menu position="bottom-start" withinPortal>
+                    <Menu.Target>
+                      <UnstyledButton className={classes.navLink} aria-current={current ? 'page' : undefined}>
+                        {t(menu.label)} ▾
+                      </UnstyledButton>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      {items.map((item) => (
+                        <Menu.Item key={item.to} component={Link} to={item.to}>
+                          {t(item.label)}
+                        </Menu.Item>
+                      ))}
+                    </Menu.Dropdown>
+                  </Menu>
+                </li>
+              );
+            })}
           </ul>
         </nav>
         <Group gap={6} wrap="nowrap" className={classes.tools}>
