@@ -68,6 +68,74 @@ function describeUnmet(unmet: readonly UnmetGate[]): string {
   return `Unmet gates: ${unmet.map((g) => `${g.label.en} (${g.stage})`).join('; ')}`;
 }
 
+/**
+ * Opens a journey inside the caller's transaction: checks, the journey row, its first history
+ * row, the stage event and the audit entry. The journeys API and campaign responses both use it,
+ * so a journey is opened by one rule wherever it starts.
+ */
+export async function openJourney(repos: Repositories, deps: Deps, actor: Actor, input: JourneyCreate): Promise<Journey> {
+  const account = await repos.accounts.findById(input.accountId);
+  if (!account) throw invalidField('body.accountId', 'is not an account');
+  const solutionName = await repos.journeys.solutionName(input.solutionId);
+  if (solutionName === null) throw invalidField('body.solutionId', 'is not a solution');
+  const ownerId = input.ownerId !== undefined ? input.ownerId : account.ownerId;
+  await requireUser(repos, ownerId, 'body.ownerId');
+  await requireUser(repos, input.saId, 'body.saId');
+  await requireUser(repos, input.marcommId, 'body.marcommId');
+  authorize(actor, 'write', journeySubject({ ownerId, saId: input.saId, marcommId: input.marcommId, teamId: account.teamId }));
+  if (input.pipelineId !== null && !(await repos.playbook.findPipeline(input.pipelineId))) throw invalidField('body.pipelineId', 'is not a pipeline');
+  const existing = await repos.journeys.findLive(input.accountId, input.solutionId);
+  if (existing) throw new AppError('already_exists', { record: 'journey', id: existing }, 'This account already has a journey for this solution');
+
+  const now = nowIso(deps);
+  const id = deps.ids.next();
+  await repos.journeys.insert(
+    {
+      id,
+      accountId: input.accountId,
+      solutionId: input.solutionId,
+      ownerId,
+      saId: input.saId,
+      marcommId: input.marcommId,
+      valueMinor: input.valueMinor,
+      currency: input.currency,
+      expectedDecisionDate: input.expectedDecisionDate,
+      principalInvolvement: input.principalInvolvement,
+      stage: input.stage,
+      outcome: 'open',
+      outcomeReason: null,
+      stageEnteredAt: now,
+      lastActivityAt: null,
+    },
+    searchText(account.name, solutionName),
+    now,
+  );
+  if (input.pipelineId !== null) await repos.playbook.setJourneyPipeline(id, input.pipelineId);
+  const pipeline = await pipelineOf(repos, id);
+  await repos.journeys.appendHistory({
+    journeyId: id,
+    ...historyEntry(deps, actor, pipeline, {
+      seq: 1,
+      kind: 'open',
+      fromStage: null,
+      to: { stage: input.stage, outcome: 'open' },
+      reason: null,
+      note: input.note ?? null,
+      at: now,
+    }),
+  });
+  const journey = await loadJourney(repos, id);
+  await announceStage(repos, deps, actor, journey);
+  await audit(repos, deps, actor, 'create', 'journey', id, null, journey);
+  return journey;
+}
+
+async function loadJourney(repos: Repositories, id: string): Promise<Journey> {
+  const journey = await repos.journeys.findById(id);
+  if (!journey) throw notFound('journey', id);
+  return journey;
+}
+
 export function journeysService(deps: Deps) {
   async function load(repos: Repositories, id: string): Promise<Journey> {
     const journey = await repos.journeys.findById(id);
@@ -98,62 +166,7 @@ export function journeysService(deps: Deps) {
     async create(actor: Actor, input: JourneyCreate): Promise<Journey> {
       await checkCurrency(input.currency, 'body.currency');
       try {
-        return await transact(deps, async (repos) => {
-          const account = await repos.accounts.findById(input.accountId);
-          if (!account) throw invalidField('body.accountId', 'is not an account');
-          const solutionName = await repos.journeys.solutionName(input.solutionId);
-          if (solutionName === null) throw invalidField('body.solutionId', 'is not a solution');
-          const ownerId = input.ownerId !== undefined ? input.ownerId : account.ownerId;
-          await requireUser(repos, ownerId, 'body.ownerId');
-          await requireUser(repos, input.saId, 'body.saId');
-          await requireUser(repos, input.marcommId, 'body.marcommId');
-          authorize(actor, 'write', journeySubject({ ownerId, saId: input.saId, marcommId: input.marcommId, teamId: account.teamId }));
-          if (input.pipelineId !== null && !(await repos.playbook.findPipeline(input.pipelineId))) throw invalidField('body.pipelineId', 'is not a pipeline');
-          const existing = await repos.journeys.findLive(input.accountId, input.solutionId);
-          if (existing) throw new AppError('already_exists', { record: 'journey', id: existing }, 'This account already has a journey for this solution');
-
-          const now = nowIso(deps);
-          const id = deps.ids.next();
-          await repos.journeys.insert(
-            {
-              id,
-              accountId: input.accountId,
-              solutionId: input.solutionId,
-              ownerId,
-              saId: input.saId,
-              marcommId: input.marcommId,
-              valueMinor: input.valueMinor,
-              currency: input.currency,
-              expectedDecisionDate: input.expectedDecisionDate,
-              principalInvolvement: input.principalInvolvement,
-              stage: input.stage,
-              outcome: 'open',
-              outcomeReason: null,
-              stageEnteredAt: now,
-              lastActivityAt: null,
-            },
-            searchText(account.name, solutionName),
-            now,
-          );
-          if (input.pipelineId !== null) await repos.playbook.setJourneyPipeline(id, input.pipelineId);
-          const pipeline = await pipelineOf(repos, id);
-          await repos.journeys.appendHistory({
-            journeyId: id,
-            ...historyEntry(deps, actor, pipeline, {
-              seq: 1,
-              kind: 'open',
-              fromStage: null,
-              to: { stage: input.stage, outcome: 'open' },
-              reason: null,
-              note: input.note ?? null,
-              at: now,
-            }),
-          });
-          const journey = await load(repos, id);
-          await announceStage(repos, deps, actor, journey);
-          await audit(repos, deps, actor, 'create', 'journey', id, null, journey);
-          return journey;
-        });
+        return await transact(deps, (repos) => openJourney(repos, deps, actor, input));
       } catch (error) {
         if (isUniqueViolation(error)) throw new AppError('already_exists', { record: 'journey' }, 'This account already has a journey for this solution');
         throw error;
