@@ -41,6 +41,8 @@ describe('settings', () => {
 
     // Change a role, deactivate a user, add and rename a team.
     await page.getByLabel('Peran Vina Lestari').selectOption('marcomm');
+    // The row's controls stay disabled until the role change is saved and reloaded.
+    await expect.poll(() => page.getByLabel('Vina Lestari aktif').isEnabled()).toBe(true);
     await page.getByLabel('Vina Lestari aktif').click({ force: true });
     await expect.poll(() => page.getByLabel('Vina Lestari aktif').isChecked()).toBe(false);
     await page.getByRole('textbox', { name: 'Nama tim baru' }).fill('Enterprise Team');

@@ -52,29 +52,49 @@ async function createScratchDatabase(): Promise<{ url: string; drop: () => Promi
   };
 }
 
-// Pipelines and the risk → solution map are seeded by the migrations and kept between tests.
-const tablesInDeleteOrder = [
-  'audit_log',
-  'journey_gate_ticks',
-  'it_risks',
-  'it_inventory_items',
-  'activity_participants',
-  'activities',
-  'tasks',
-  'journey_stage_history',
-  'journeys',
-  'contacts',
-  'accounts',
-  'solution_principals',
-  'solutions',
-  'principals',
-  'api_tokens',
-  'sessions',
-  'users',
-  'teams',
-  'exchange_rates',
-  'settings',
-];
+/**
+ * On PostgreSQL each test starts from the state the migrations leave: every table is
+ * emptied, then the rows the migrations seed (default pipeline, risk map, playbook entries,
+ * automation rules, holidays) are put back from a snapshot taken right after migrating.
+ * Listing the tables from the catalogue means a new table can never leak between tests.
+ */
+async function snapshotMigratedState(db: Database): Promise<() => Promise<void>> {
+  const { rows } = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_migration%'
+    order by table_name`.execute(db.kysely);
+  const tables = rows.map((r) => r.name);
+  const seeded: string[] = [];
+  for (const table of tables) {
+    const { rows: count } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db.kysely);
+    if ((count[0]?.n ?? 0) > 0) seeded.push(table);
+  }
+  await sql`create schema if not exists test_snapshot`.execute(db.kysely);
+  for (const table of seeded) {
+    await sql`create table ${sql.raw(`test_snapshot.${table}`)} as select * from ${sql.table(table)}`.execute(db.kysely);
+  }
+  // Parents before children: a seeded table is restored after every seeded table it references.
+  const { rows: links } = await sql<{ child: string; parent: string }>`
+    select tc.table_name as child, ccu.table_name as parent
+    from information_schema.table_constraints tc
+    join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name
+    where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = 'public'`.execute(db.kysely);
+  const order: string[] = [];
+  const visit = (table: string, path: Set<string>) => {
+    if (order.includes(table) || path.has(table)) return;
+    path.add(table);
+    for (const link of links) if (link.child === table && link.parent !== table && seeded.includes(link.parent)) visit(link.parent, path);
+    order.push(table);
+  };
+  for (const table of seeded) visit(table, new Set());
+
+  return async () => {
+    await sql`truncate table ${sql.raw(tables.map((t) => `"${t}"`).join(', '))} restart identity cascade`.execute(db.kysely);
+    for (const table of order) {
+      await sql`insert into ${sql.table(table)} select * from ${sql.raw(`test_snapshot.${table}`)}`.execute(db.kysely);
+    }
+  };
+}
 
 export interface TestDatabase {
   dialect: DialectName;
@@ -89,7 +109,7 @@ export interface TestDatabase {
 export function describeEachDatabase(title: string, body: (t: TestDatabase) => void): void {
   for (const dialect of ['sqlite', 'postgres'] as const) {
     describe(`${title} [${dialect}]`, () => {
-      const state: { db: Database | null; cleanup: (() => Promise<void>) | null; dir: string | null } = { db: null, cleanup: null, dir: null };
+      const state: { db: Database | null; cleanup: (() => Promise<void>) | null; reset: (() => Promise<void>) | null; dir: string | null } = { db: null, cleanup: null, reset: null, dir: null };
       const handle: TestDatabase = {
         dialect,
         get db() {
@@ -107,6 +127,7 @@ export function describeEachDatabase(title: string, body: (t: TestDatabase) => v
           const scratch = await createScratchDatabase();
           state.db = openDatabase({ url: scratch.url });
           await migrateToLatest(state.db);
+          state.reset = await snapshotMigratedState(state.db);
           state.cleanup = async () => {
             await state.db?.close();
             await scratch.drop();
@@ -118,7 +139,7 @@ export function describeEachDatabase(title: string, body: (t: TestDatabase) => v
 
       beforeEach(async () => {
         if (dialect === 'postgres') {
-          await sql`truncate table ${sql.raw(tablesInDeleteOrder.join(', '))} cascade`.execute(handle.db.kysely);
+          await state.reset?.();
         } else {
           await state.db?.close();
           state.db = openDatabase({ sqliteFile: join(state.dir ?? tmpdir(), `${randomBytes(6).toString('hex')}.db`) });

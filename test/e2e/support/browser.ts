@@ -60,6 +60,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 /** Accessibility problems axe-core rates serious or critical on the current screen. */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  // A dialog fading out is half-transparent: axe would measure its contrast mid-animation.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   // Evaluated through the DevTools protocol, so the app's Content-Security-Policy stays on.
   await page.evaluate(axeSource);
   const results = await page.evaluate(async () => {
