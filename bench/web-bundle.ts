@@ -4,13 +4,15 @@
  * server compresses), printed next to the goal of ≤ 250 KB.
  *
  *   npm run build:web && npx tsx bench/web-bundle.ts
+ *   npx tsx bench/web-bundle.ts --web-root /tmp/my-dist      # a build other than web/dist
  *
  * Runs the real server in-process on the small demo workspace (SQLite in a temporary folder)
  * and headless Debian Chromium (/usr/bin/chromium) with playwright-core.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
@@ -25,9 +27,10 @@ import { seedWorkspace } from '../src/seed/seeder.js';
 
 const GOAL_KB = 250;
 const root = fileURLToPath(new URL('..', import.meta.url));
-const webRoot = join(root, 'web', 'dist');
+const { values: args } = parseArgs({ options: { 'web-root': { type: 'string' } } });
+const webRoot = args['web-root'] ? resolve(args['web-root']) : join(root, 'web', 'dist');
 if (!existsSync(join(webRoot, 'index.html'))) {
-  console.error('web/dist is missing: run `npm run build:web` first.');
+  console.error(`${webRoot} has no index.html: run \`npm run build:web\` first, or pass --web-root <a vite build's outDir>.`);
   process.exit(1);
 }
 

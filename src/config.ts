@@ -11,6 +11,10 @@ export interface Config {
   demo: boolean;
   trustProxy: boolean;
   logLevel: string;
+  /** How often the automation worker runs (ms); 0 turns it off. */
+  automationIntervalMs: number;
+  /** The address people reach Difusi at, for links in emails (survey links). */
+  publicUrl: string | null;
 }
 
 export const packageRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -28,5 +32,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: !['0', 'false', 'no'].includes((env.DIFUSI_DEMO ?? '1').toLowerCase()),
     trustProxy: ['1', 'true', 'yes'].includes((env.DIFUSI_TRUST_PROXY ?? '0').toLowerCase()),
     logLevel: env.LOG_LEVEL ?? 'info',
+    automationIntervalMs: automationInterval(env.DIFUSI_AUTOMATION_INTERVAL_MS),
+    publicUrl: env.DIFUSI_PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
   };
+}
+
+function automationInterval(value: string | undefined): number {
+  const ms = Number(value ?? 5000);
+  if (!Number.isInteger(ms) || ms < 0) throw new Error(`DIFUSI_AUTOMATION_INTERVAL_MS must be a whole number of milliseconds, not "${value}"`);
+  return ms;
 }

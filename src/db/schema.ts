@@ -300,6 +300,29 @@ export interface RiskSolutionMapTable {
   solution_category: string;
 }
 
+// The team on a journey (0008_journey_team).
+export interface JourneyHandoffsTable {
+  id: string;
+  journey_id: string;
+  role: string; // 'am' | 'sa' | 'marcomm'
+  from_user_id: string | null;
+  to_user_id: string | null;
+  note: string | null;
+  by_user_id: string | null;
+  at: Timestamp;
+}
+
+export interface JourneyPrincipalContactsTable {
+  journey_id: string;
+  principal_id: string | null;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  title: string | null;
+  version: number;
+  updated_at: Timestamp;
+}
+
 export interface DomainEventsTable {
   id: string;
   type: string;
@@ -311,7 +334,261 @@ export interface DomainEventsTable {
   processed_at: Timestamp | null;
 }
 
+/** A Bass prior saved for a solution (migration 0009): p and q per `period_unit`. */
+export interface SolutionBassPriorsTable {
+  solution_id: string;
+  p: number;
+  q: number;
+  m: number | null;
+  period_unit: string;
+  source: string;
+  series: Json | null;
+  saved_by: string | null;
+  saved_at: Timestamp;
+  version: number;
+}
+
+// Segments (0004_segments).
+export interface SegmentsTable {
+  id: string;
+  name: string;
+  description: string | null;
+  rule: Json;
+  kind: string; // 'dynamic' | 'static'
+  owner_id: string | null;
+  frozen_at: Timestamp | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface SegmentMembersTable {
+  segment_id: string;
+  contact_id: string;
+  account_id: string;
+}
+
+// Targeting, campaigns, telemarketing (0005_campaigns).
+export interface SolutionSegmentsTable { solution_id: string; segment_id: string; role: string; created_at: Timestamp }
+export interface CampaignsTable { id: string; name: string; description: string | null; type: string; channels: Json; solution_id: string | null; segment_id: string | null; status: string; starts_on: string | null; ends_on: string | null; budget_minor: number; currency: string; owner_id: string | null; launched_at: Timestamp | null; closed_at: Timestamp | null; version: number; created_at: Timestamp; updated_at: Timestamp; deleted_at: Timestamp | null }
+export interface CampaignAudienceTable { campaign_id: string; contact_id: string; account_id: string }
+export interface CampaignResponsesTable { id: string; campaign_id: string; contact_id: string; account_id: string; kind: string; at: Timestamp; source: string; journey_id: string | null; journey_effect: string | null; activity_id: string | null; created_by: string | null; created_at: Timestamp }
+export interface CallListsTable { id: string; name: string; campaign_id: string | null; segment_id: string; solution_id: string | null; status: string; created_by: string | null; version: number; created_at: Timestamp; updated_at: Timestamp; deleted_at: Timestamp | null }
+export interface CallListEntriesTable { id: string; call_list_id: string; position: number; contact_id: string; account_id: string; caller_id: string; outcome: string | null; called_at: Timestamp | null; note: string | null; activity_id: string | null; version: number; updated_at: Timestamp }
+
+// Channels (0006_channels).
+export interface ContactConsentsTable {
+  id: string;
+  contact_id: string;
+  channel: string; // 'email' | 'whatsapp' | 'phone' | 'sms'
+  status: string; // 'opted_in' | 'opted_out'
+  source: string;
+  note: string | null;
+  at: Timestamp;
+  recorded_by: string | null;
+}
+
+export interface WhatsappTemplatesTable {
+  id: string;
+  name: string;
+  language: string;
+  body: string;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InboundMessagesTable {
+  id: string;
+  channel: string;
+  from_phone: string;
+  body: string;
+  received_at: Timestamp;
+  provider_message_id: string;
+  contact_id: string | null;
+  account_id: string | null;
+  activity_id: string | null;
+  status: string; // 'matched' | 'unmatched'
+}
+
+// Automation and satisfaction surveys (0010_automation).
+export interface AutomationRulesTable {
+  id: string;
+  name: string;
+  description: string | null;
+  trigger: Json;
+  conditions: Json;
+  actions: Json;
+  enabled: Bool;
+  is_default: Bool;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface AutomationJobsTable {
+  id: string;
+  rule_id: string;
+  rule_version: number;
+  trigger_key: string;
+  event_id: string | null;
+  journey_id: string | null;
+  account_id: string | null;
+  contact_id: string | null;
+  triggered_at: Timestamp;
+  status: string; // 'pending' | 'running' | 'done' | 'failed' | 'dead'
+  attempts: number;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  locked_until: Timestamp | null;
+  claim_token: string | null;
+  done_actions: Json;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface AutomationRunsTable {
+  id: string;
+  job_id: string;
+  attempt: number;
+  at: Timestamp;
+  outcome: string;
+  message: string | null;
+}
+
+export interface HolidaysTable {
+  date: string;
+  name: string;
+  updated_at: Timestamp;
+}
+
+export interface SurveyRequestsTable {
+  id: string;
+  journey_id: string;
+  contact_id: string;
+  kind: string; // 'csat' | 'nps'
+  token_hash: string;
+  job_id: string | null;
+  requested_by: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  expires_at: Timestamp;
+  answered_at: Timestamp | null;
+}
+
+export interface SurveyResponsesTable {
+  request_id: string;
+  score: number;
+  comment: string | null;
+  at: Timestamp;
+}
+
+export interface SavedViewsTable {
+  id: string;
+  user_id: string;
+  screen: string;
+  name: string;
+  name_key: string;
+  query: Json;
+  shared: Bool;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+// Positioning and content (0007_content).
+export interface SolutionPositioningTable {
+  solution_id: string;
+  version: number;
+  updated_at: Timestamp;
+}
+
+export interface ValuePillarsTable {
+  solution_id: string;
+  pillar: string; // product_leadership | operational_excellence | customer_experience
+  statement_id: string;
+  statement_en: string;
+  position: number;
+}
+
+export interface PersonaMessagesTable {
+  id: string;
+  solution_id: string;
+  proficiency: string;
+  division: string | null;
+  text_id: string;
+  text_en: string;
+  position: number;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface ContentItemsTable {
+  id: string;
+  title: string;
+  description: string | null;
+  kind: string; // upload | link
+  url: string | null;
+  file_name: string | null;
+  stored_path: string | null;
+  mime_type: string | null;
+  size_bytes: number | null;
+  sha256: string | null;
+  language: string;
+  search_text: string;
+  created_by: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface ContentItemTagsTable {
+  content_item_id: string;
+  kind: string; // solution | proficiency | division | stage
+  value: string;
+}
+
+export interface ContentSharesTable {
+  id: string;
+  content_item_id: string;
+  activity_id: string;
+  contact_id: string;
+  journey_id: string | null;
+  channel: string;
+  at: Timestamp;
+  by_user_id: string | null;
+}
+
+export interface PlaybookEntriesTable {
+  id: string;
+  stage: string;
+  proficiency: string | null;
+  division: string | null;
+  kind: string; // talk_track | question | objection | tip
+  title_id: string;
+  title_en: string;
+  body_id: string;
+  body_en: string;
+  position: number;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface PlaybookEntryContentTable {
+  entry_id: string;
+  content_item_id: string;
+  position: number;
+}
+
 export interface Schema {
+  saved_views: SavedViewsTable;
   users: UsersTable;
   teams: TeamsTable;
   sessions: SessionsTable;
@@ -328,6 +605,9 @@ export interface Schema {
   tasks: TasksTable;
   exchange_rates: ExchangeRatesTable;
   settings: SettingsTable;
+  contact_consents: ContactConsentsTable;
+  whatsapp_templates: WhatsappTemplatesTable;
+  inbound_messages: InboundMessagesTable;
   audit_log: AuditLogTable;
   pipelines: PipelinesTable;
   pipeline_stages: PipelineStagesTable;
@@ -336,4 +616,29 @@ export interface Schema {
   it_risks: ItRisksTable;
   risk_solution_map: RiskSolutionMapTable;
   domain_events: DomainEventsTable;
+  journey_handoffs: JourneyHandoffsTable;
+  journey_principal_contacts: JourneyPrincipalContactsTable;
+  segments: SegmentsTable;
+  segment_members: SegmentMembersTable;
+  solution_segments: SolutionSegmentsTable;
+  campaigns: CampaignsTable;
+  campaign_audience: CampaignAudienceTable;
+  campaign_responses: CampaignResponsesTable;
+  call_lists: CallListsTable;
+  call_list_entries: CallListEntriesTable;
+  solution_bass_priors: SolutionBassPriorsTable;
+  automation_rules: AutomationRulesTable;
+  automation_jobs: AutomationJobsTable;
+  automation_runs: AutomationRunsTable;
+  holidays: HolidaysTable;
+  survey_requests: SurveyRequestsTable;
+  survey_responses: SurveyResponsesTable;
+  solution_positioning: SolutionPositioningTable;
+  value_pillars: ValuePillarsTable;
+  persona_messages: PersonaMessagesTable;
+  content_items: ContentItemsTable;
+  content_item_tags: ContentItemTagsTable;
+  content_shares: ContentSharesTable;
+  playbook_entries: PlaybookEntriesTable;
+  playbook_entry_content: PlaybookEntryContentTable;
 }

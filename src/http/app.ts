@@ -18,19 +18,34 @@ import { analyticsRoutes } from './routes/analytics.routes.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { authRoutes, type CookiePolicy } from './routes/auth.routes.js';
 import { catalogueRoutes } from './routes/catalogue.routes.js';
+import { channelRoutes } from './routes/channels.routes.js';
 import { contactRoutes } from './routes/contacts.routes.js';
 import { journeyRoutes } from './routes/journeys.routes.js';
+import { savedViewRoutes } from './routes/saved-views.routes.js';
 import { playbookRoutes } from './routes/playbook.routes.js';
 import { assessmentRoutes } from './routes/assessments.routes.js';
+import { contentRoutes } from './routes/content.routes.js';
+import { ContentFiles } from '../services/contentFiles.js';
+import { loadConfig } from '../config.js';
 import { taskRoutes } from './routes/tasks.routes.js';
+import { segmentRoutes } from './routes/segments.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import { userRoutes } from './routes/users.routes.js';
+import { teamRoutes } from './routes/team.routes.js';
+import { coachingRoutes } from './routes/coaching.routes.js';
+import { automationRoutes } from './routes/automation.routes.js';
+import { surveyRoutes } from './routes/surveys.routes.js';
+import { campaignRoutes } from './routes/campaigns.routes.js';
+import { targetingRoutes } from './routes/targeting.routes.js';
+import { telemarketingRoutes } from './routes/telemarketing.routes.js';
 
 export interface AppOptions {
   deps: Deps;
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app to serve at `/`; none in API-only tests. */
   webRoot?: string | null;
+  /** Where uploaded content is stored (`<dataDir>/content/`); default: DIFUSI_DATA_DIR, else ./data. */
+  dataDir?: string;
   cookies?: CookiePolicy;
   /** Behind a reverse proxy: trust X-Forwarded-* (so Secure cookies follow HTTPS). */
   trustProxy?: boolean;
@@ -113,14 +128,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
         { name: 'catalogue', description: 'Principals (vendors) and solutions (innovations)' },
         { name: 'accounts', description: 'Client companies and their segmentation attributes' },
         { name: 'contacts', description: 'People at accounts: persona, channels and marketing consent' },
+        { name: 'channels', description: 'Email (SMTP), WhatsApp templates, click-to-chat and the inbound webhook; consent per channel' },
         { name: 'journeys', description: 'Adoption journeys (account × solution) and their stage history' },
         { name: 'playbook', description: 'Pipelines, stage gates and their evidence, overrides, next best actions' },
         { name: 'assessments', description: 'IT-environment assessments (inventory, risks) and the solutions they recommend' },
+        { name: 'positioning', description: 'Value pillars and persona messages per solution' },
+        { name: 'content', description: 'The educational-content library (uploads and links) and shares with contacts' },
         { name: 'activities', description: 'Visits, calls, messages, demos and other touches, with their participants' },
         { name: 'tasks', description: 'To-dos for people, linked to an account, contact, journey or activity' },
+        { name: 'segments', description: 'Segments: rules over account, contact and journey facts, live counts, static lists' },
         { name: 'search', description: 'Search across accounts, contacts and journeys' },
         { name: 'admin', description: 'Audit log and exchange rates' },
         { name: 'analytics', description: 'Funnel, diffusion (Bass), adopter categories and selling practice' },
+        { name: 'team', description: 'The team on a journey (handoffs, principal contact), SA workload and the coaching view' },
+        { name: 'automation', description: 'Automation rules, their durable jobs and run log, and the working-day holiday list' },
+        { name: 'surveys', description: 'CSAT and NPS satisfaction surveys by emailed link' },
+        { name: 'campaigns', description: 'Campaigns: audience snapshot from a segment, responses (by hand, CSV, hooks), results and attribution' },
+        { name: 'targeting', description: 'The solutions × segments matrix: primary and secondary segments, size and conversion' },
+        { name: 'telemarketing', description: 'Call lists from a segment split among callers, outcomes and progress' },
         { name: 'system', description: 'Health' },
       ],
     },
@@ -143,13 +168,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance & {
       catalogueRoutes(api, services);
       accountRoutes(api, services);
       contactRoutes(api, services);
+      channelRoutes(api, services);
       journeyRoutes(api, services);
+      savedViewRoutes(api, services);
       playbookRoutes(api, services);
       assessmentRoutes(api, services);
+      contentRoutes(api, services, new ContentFiles(options.dataDir ?? loadConfig().dataDir));
       searchRoutes(api, services);
       activityRoutes(api, services);
       taskRoutes(api, services);
+      segmentRoutes(api, services);
       analyticsRoutes(api, services);
+      teamRoutes(api, services);
+      coachingRoutes(api, services);
+      automationRoutes(api, services);
+      surveyRoutes(api, services);
+      campaignRoutes(api, services);
+      targetingRoutes(api, services);
+      telemarketingRoutes(api, services);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api' },

@@ -1,12 +1,14 @@
 import { classifyAdopters, innovativeness, type AdoptionTime } from '../domain/adopters.js';
 import { fitBass, forecastBass, type BassFitResult, type FitBassOptions } from '../domain/bass.js';
-import type { AnalyticsScope, FunnelStep, SolutionOrigin } from '../db/repositories/analytics.repository.js';
+import type { AdoptionRow, AnalyticsScope, FunnelStep, SolutionOrigin } from '../db/repositories/analytics.repository.js';
 import type { CalendarBucket } from '../db/dialect.js';
 import { AppError } from '../shared/errors.js';
 import type {
   AdoptersReport,
   AnalyticsFilter,
   ApproachFirstQuery,
+  BassPrior,
+  BassPriorBody,
   ApproachFirstReport,
   BassFitBody,
   BassFitResponse,
@@ -20,7 +22,8 @@ import type {
 } from '../shared/schemas/analytics.js';
 import { responseBuckets } from '../shared/schemas/analytics.js';
 import { stages } from '../shared/vocabulary.js';
-import { read, type Deps } from './context.js';
+import type { Actor } from '../domain/policy.js';
+import { audit, authorize, notFound, nowIso, read, transact, versionConflict, type Deps } from './context.js';
 
 /** Forecast bands use this many bootstrap refits: enough for a stable 80% band, quick enough for a request. */
 const forecastResamples = 200;
@@ -38,38 +41,33 @@ export function analyticsService(deps: Deps) {
     return solution;
   }
 
-  async function diffusion(idOrName: string, options: { bucket: CalendarBucket; to?: string; forecastPeriods: number }): Promise<DiffusionReport> {
+  async function diffusion(idOrName: string, options: DiffusionOptions): Promise<DiffusionReport> {
     const solution = await solutionOrThrow(idOrName);
-    const launch = launchOf(solution);
-    const toAt = options.to !== undefined ? nextDayIso(options.to) : deps.clock.now().toISOString();
-    const [buckets, marketSize] = await Promise.all([repos().adoptionsPerBucket(solution.id, options.bucket, toAt), repos().liveAccountCount()]);
+    const toAt = observedUntil(options);
+    const [buckets, marketSize, saved] = await Promise.all([
+      repos().adoptionsPerBucket(solution.id, options.bucket, toAt),
+      repos().liveAccountCount(),
+      repos().findPrior(solution.id),
+    ]);
+    return diffusionReportOf(solution, buckets, marketSize, saved, options, toAt);
+  }
 
-    const last = periodOf(new Date(new Date(toAt).getTime() - 1).toISOString(), options.bucket);
-    const first = [launch.date === null ? null : periodOf(`${launch.date}T00:00:00.000Z`, options.bucket), buckets[0]?.period ?? null]
-      .filter((p): p is string => p !== null)
-      .sort()[0];
-    const counts = new Map(buckets.map((b) => [b.period, b.adoptions]));
-    const labels = first === undefined ? [] : periodRange(first, last > first ? last : first, options.bucket);
-    let cumulative = 0;
-    // The last bucket is incomplete unless the observation ends exactly where the next one begins.
-    const lastComplete = periodOf(toAt, options.bucket) !== last;
-    const periods = labels.map((period, i) => {
-      const adoptions = counts.get(period) ?? 0;
-      cumulative += adoptions;
-      return { period, index: i + 1, adoptions, cumulative, complete: i < labels.length - 1 || lastComplete };
-    });
-    // A part-period would look like a fall in adoptions: the fit sees complete periods only.
-    const series = periods.filter((p) => p.complete).map((p) => p.adoptions);
-    const fit = fitResponse(series, marketSize > 0 ? { marketSize } : {}, options.forecastPeriods);
-    return {
-      solution: { id: solution.id, name: solution.name },
-      launch,
-      bucket: options.bucket,
-      periods,
-      adopters: cumulative,
-      market: { size: marketSize, source: 'all_accounts', note: marketNote },
-      fit,
-    };
+  /** The diffusion of every live solution: three statements for all of them, then one fit each. */
+  async function diffusionAll(options: DiffusionOptions): Promise<DiffusionReport[]> {
+    const toAt = observedUntil(options);
+    const repo = repos();
+    const [solutions, buckets, marketSize, priors] = await Promise.all([repo.solutionOrigins(), repo.adoptionsPerBucketAll(options.bucket, toAt), repo.liveAccountCount(), repo.priors()]);
+    const perSolution = new Map<string, { period: string; adoptions: number }[]>();
+    for (const b of buckets) {
+      const list = perSolution.get(b.solutionId) ?? [];
+      list.push({ period: b.period, adoptions: b.adoptions });
+      perSolution.set(b.solutionId, list);
+    }
+    return solutions.map((s) => diffusionReportOf(s, perSolution.get(s.id) ?? [], marketSize, priors.get(s.id) ?? null, options, toAt));
+  }
+
+  function observedUntil(options: DiffusionOptions): string {
+    return options.to !== undefined ? nextDayIso(options.to) : deps.clock.now().toISOString();
   }
 
   return {
@@ -152,40 +150,28 @@ export function analyticsService(deps: Deps) {
     /** Adoptions per period since launch and cumulative, with the Bass fit and forecast. */
     diffusion,
 
+    /** The diffusion of every live solution (no forecast unless asked). */
+    diffusionAll,
+
     /** Rogers' category of each adopting account of a solution (provisional while it spreads). */
     async adopters(solutionIdOrName: string): Promise<AdoptersReport> {
       const report = await diffusion(solutionIdOrName, { bucket: 'month', forecastPeriods: 0 });
-      const rows = await repos().adoptionTimes(report.solution.id);
-      const result = classifyAdopters(rows.map((r) => ({ id: r.accountId, time: r.days })));
-      const byAccount = new Map(result.ok ? result.adopters.map((a) => [a.id, a]) : []);
+      return adoptersReportOf(report, await repos().adoptionTimes(report.solution.id));
+    },
 
-      const reasons: AdoptersReport['provisional']['reasons'] = [];
-      if (!report.fit.ok) reasons.push('cannot_fit');
-      else if (report.fit.flags.prePeak) reasons.push('pre_peak');
-      const series = report.periods.filter((p) => p.complete).map((p) => p.adoptions);
-      const peakIndex = series.indexOf(Math.max(...series, 0));
-      if (series.length > 0 && peakIndex >= series.length - 2 && !reasons.includes('pre_peak')) reasons.push('at_peak');
-
-      return {
-        solution: report.solution,
-        launch: report.launch,
-        provisional: { value: reasons.length > 0, reasons },
-        classification: result.ok
-          ? { ok: true, meanDays: result.mean, sdDays: result.sd, cutPoints: result.cutPoints, categories: result.categories }
-          : { ok: false, reason: result.reason === 'unclassifiable' ? result.cause : result.reason, count: 'count' in result ? result.count : rows.length },
-        adopters: rows.map((r) => {
-          const classified = byAccount.get(r.accountId);
-          return {
-            accountId: r.accountId,
-            accountName: r.accountName,
-            journeyId: r.journeyId,
-            adoptedAt: r.adoptedAt,
-            adoptionTimeDays: r.days,
-            category: classified?.category ?? null,
-            z: classified?.z ?? null,
-          };
-        }),
-      };
+    /**
+     * Diffusion and adopter categories of every live solution at once (the CLI's reports over
+     * all solutions, the benchmark): a handful of statements in all, one Bass fit per solution.
+     */
+    async overview(options: DiffusionOptions): Promise<{ diffusion: DiffusionReport[]; adopters: AdoptersReport[] }> {
+      const [reports, times] = await Promise.all([diffusionAll(options), repos().adoptionTimes()]);
+      const perSolution = new Map<string, AdoptionRow[]>();
+      for (const row of times) {
+        const list = perSolution.get(row.solutionId) ?? [];
+        list.push(row);
+        perSolution.set(row.solutionId, list);
+      }
+      return { diffusion: reports, adopters: reports.map((r) => adoptersReportOf(r, perSolution.get(r.solution.id) ?? [])) };
     },
 
     /** Accounts ranked by innovativeness across every solution they adopted (earliest first). */
@@ -291,6 +277,61 @@ export function analyticsService(deps: Deps) {
     },
 
     solutions: () => repos().solutions(),
+
+    /** The Bass prior saved for a solution (404 when the solution is unknown or has none). */
+    async prior(solutionId: string): Promise<BassPrior> {
+      const solution = await solutionOrThrow(solutionId);
+      const saved = await repos().findPrior(solution.id);
+      if (!saved) throw notFound('bass_prior', solution.id);
+      return saved;
+    },
+
+    /**
+     * Saves (creates or replaces) a solution's Bass prior: product specialists, marcomm and
+     * admins; the CLI acts as the system (actor null). Replacing needs the version last read.
+     */
+    savePrior(actor: Actor | null, solutionId: string, body: BassPriorBody): Promise<BassPrior> {
+      if (actor) authorize(actor, 'write', { type: 'bass_prior' });
+      return transact(deps, async (repos) => {
+        const solution = await repos.analytics.solutionOrigin(solutionId);
+        if (!solution || solution.id !== solutionId) throw notFound('solution', solutionId);
+        const current = await repos.analytics.findPrior(solutionId);
+        const next: Omit<BassPrior, 'version'> = {
+          solutionId,
+          p: body.p,
+          q: body.q,
+          m: body.m,
+          periodUnit: body.periodUnit,
+          source: body.source,
+          series: body.series,
+          savedBy: actor?.userId ?? null,
+          savedAt: nowIso(deps),
+        };
+        if (current === null) {
+          if (body.version !== undefined) throw versionConflict('bass_prior', solutionId, null);
+          const created = await repos.analytics.insertPrior(next);
+          await audit(repos, deps, actor, 'create', 'bass_prior', solutionId, null, created);
+          return created;
+        }
+        if (body.version === undefined || body.version !== current.version) throw versionConflict('bass_prior', solutionId, current.version);
+        const saved = await repos.analytics.updatePrior(next, current.version);
+        if (!saved) throw versionConflict('bass_prior', solutionId, null);
+        await audit(repos, deps, actor, 'update', 'bass_prior', solutionId, current, saved);
+        return saved;
+      });
+    },
+
+    /** Removes a solution's saved prior; the fit falls back to the literature prior. */
+    async removePrior(actor: Actor, solutionId: string, version: number): Promise<void> {
+      authorize(actor, 'write', { type: 'bass_prior' });
+      await transact(deps, async (repos) => {
+        const current = await repos.analytics.findPrior(solutionId);
+        if (!current) throw notFound('bass_prior', solutionId);
+        if (version !== current.version) throw versionConflict('bass_prior', solutionId, current.version);
+        if (!(await repos.analytics.deletePrior(solutionId, version))) throw versionConflict('bass_prior', solutionId, null);
+        await audit(repos, deps, actor, 'delete', 'bass_prior', solutionId, current, null);
+      });
+    },
   };
 
   async function innovativenessAll() {
@@ -303,6 +344,98 @@ export function analyticsService(deps: Deps) {
     }
     return { rows, result: innovativeness(perSolution) };
   }
+}
+
+export interface DiffusionOptions {
+  bucket: CalendarBucket;
+  to?: string;
+  forecastPeriods: number;
+}
+
+/** A diffusion report from the adoptions per bucket: periods since launch, cumulative, and the Bass fit. */
+function diffusionReportOf(
+  solution: SolutionOrigin,
+  buckets: readonly { period: string; adoptions: number }[],
+  marketSize: number,
+  saved: BassPrior | null,
+  options: DiffusionOptions,
+  toAt: string,
+): DiffusionReport {
+  const launch = launchOf(solution);
+  const last = periodOf(new Date(new Date(toAt).getTime() - 1).toISOString(), options.bucket);
+  const first = [launch.date === null ? null : periodOf(`${launch.date}T00:00:00.000Z`, options.bucket), buckets[0]?.period ?? null]
+    .filter((p): p is string => p !== null)
+    .sort()[0];
+  const counts = new Map(buckets.map((b) => [b.period, b.adoptions]));
+  const labels = first === undefined ? [] : periodRange(first, last > first ? last : first, options.bucket);
+  let cumulative = 0;
+  // The last bucket is incomplete unless the observation ends exactly where the next one begins.
+  const lastComplete = periodOf(toAt, options.bucket) !== last;
+  const periods = labels.map((period, i) => {
+    const adoptions = counts.get(period) ?? 0;
+    cumulative += adoptions;
+    return { period, index: i + 1, adoptions, cumulative, complete: i < labels.length - 1 || lastComplete };
+  });
+  // A part-period would look like a fall in adoptions: the fit sees complete periods only.
+  const series = periods.filter((p) => p.complete).map((p) => p.adoptions);
+  const savedPrior = saved === null ? null : priorForBucket(saved, options.bucket);
+  const fitOptions: FitBassOptions = marketSize > 0 ? { marketSize } : {};
+  if (savedPrior !== null) fitOptions.prior = savedPrior.m === null ? { p: savedPrior.p, q: savedPrior.q } : { p: savedPrior.p, q: savedPrior.q, m: savedPrior.m };
+  const fit = fitResponse(series, fitOptions, options.forecastPeriods);
+  if (fit.ok && fit.prior !== null && savedPrior !== null) fit.prior.source = 'solution_prior';
+  return {
+    solution: { id: solution.id, name: solution.name },
+    launch,
+    bucket: options.bucket,
+    periods,
+    adopters: cumulative,
+    market: { size: marketSize, source: 'all_accounts', note: marketNote },
+    savedPrior,
+    fit,
+  };
+}
+
+/** Categories of a solution's adopters, provisional while the (monthly) diffusion says it still spreads. */
+function adoptersReportOf(report: DiffusionReport, rows: readonly AdoptionRow[]): AdoptersReport {
+  const result = classifyAdopters(rows.map((r) => ({ id: r.accountId, time: r.days })));
+  const byAccount = new Map(result.ok ? result.adopters.map((a) => [a.id, a]) : []);
+
+  const reasons: AdoptersReport['provisional']['reasons'] = [];
+  if (!report.fit.ok) reasons.push('cannot_fit');
+  else if (report.fit.flags.prePeak) reasons.push('pre_peak');
+  const series = report.periods.filter((p) => p.complete).map((p) => p.adoptions);
+  const peakIndex = series.indexOf(Math.max(...series, 0));
+  if (series.length > 0 && peakIndex >= series.length - 2 && !reasons.includes('pre_peak')) reasons.push('at_peak');
+
+  return {
+    solution: report.solution,
+    launch: report.launch,
+    provisional: { value: reasons.length > 0, reasons },
+    classification: result.ok
+      ? { ok: true, meanDays: result.mean, sdDays: result.sd, cutPoints: result.cutPoints, categories: result.categories }
+      : { ok: false, reason: result.reason === 'unclassifiable' ? result.cause : result.reason, count: 'count' in result ? result.count : rows.length },
+    adopters: rows.map((r) => {
+      const classified = byAccount.get(r.accountId);
+      return {
+        accountId: r.accountId,
+        accountName: r.accountName,
+        journeyId: r.journeyId,
+        adoptedAt: r.adoptedAt,
+        adoptionTimeDays: r.days,
+        category: classified?.category ?? null,
+        z: classified?.z ?? null,
+      };
+    }),
+  };
+}
+
+/**
+ * A saved prior in the report's bucket. Bass in continuous time rescales exactly: with time
+ * counted in quarters instead of months, p and q are three times as large; m is unchanged.
+ */
+export function priorForBucket(prior: BassPrior, bucket: CalendarBucket): NonNullable<DiffusionReport['savedPrior']> {
+  const factor = prior.periodUnit === bucket ? 1 : bucket === 'quarter' ? 3 : 1 / 3;
+  return { source: prior.source, periodUnit: prior.periodUnit, savedAt: prior.savedAt, p: prior.p * factor, q: prior.q * factor, m: prior.m };
 }
 
 /** The launch adoption times count from: the solution's launch date, else its first journey. */

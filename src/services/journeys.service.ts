@@ -12,6 +12,7 @@ import type { Pipeline } from '../shared/schemas/playbook.js';
 import { stages, type Stage } from '../shared/vocabulary.js';
 import { audit, authorize, notFound, nowIso, read, requireUser, transact, versionConflict, type Deps } from './context.js';
 import { gateContext, pipelineOf, type GateContext } from './playbook.service.js';
+import { recordHandoffs } from './team.service.js';
 
 export function journeySubject(j: Pick<Journey, 'ownerId' | 'saId' | 'marcommId' | 'teamId'>): Subject {
   return { type: 'journey', ownerId: j.ownerId, saId: j.saId, marcommId: j.marcommId, teamId: j.teamId };
@@ -179,13 +180,14 @@ export function journeysService(deps: Deps) {
         const current = await load(repos, id);
         authorize(actor, 'write', journeySubject(current));
         if (patch.version !== current.version) throw versionConflict('journey', id, current.version);
-        const { version, ...changes } = patch;
+        const { version, handoffNote, ...changes } = patch;
         const next: Journey = { ...current, ...changes };
         if (changes.ownerId !== undefined) await requireUser(repos, next.ownerId, 'body.ownerId');
         if (changes.saId !== undefined) await requireUser(repos, next.saId, 'body.saId');
         if (changes.marcommId !== undefined) await requireUser(repos, next.marcommId, 'body.marcommId');
         authorize(actor, 'write', journeySubject(next));
         if (!(await repos.journeys.update(next, version, nowIso(deps)))) throw versionConflict('journey', id, null);
+        await recordHandoffs(repos, deps, actor, current, next, handoffNote ?? null);
         const saved = await load(repos, id);
         await audit(repos, deps, actor, 'update', 'journey', id, current, saved);
         return saved;

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../db/dialect.js';
 import type { Repositories } from '../db/repositories/index.js';
 import { AppError, invalidField } from '../shared/errors.js';
 import type { Journey } from '../shared/schemas/journeys.js';
-import type { GateChecklist, GateTick, Pipeline, PipelineCreate, PipelineUpdate } from '../shared/schemas/playbook.js';
+import type { GateChecklist, GateTick, JourneyPipeline, Pipeline, PipelineCreate, PipelineUpdate } from '../shared/schemas/playbook.js';
 import type { Stage } from '../shared/vocabulary.js';
 import { audit, authorize, notFound, nowIso, read, transact, versionConflict, type Deps } from './context.js';
 
@@ -147,6 +147,30 @@ export function playbookService(deps: Deps) {
         await repos.playbook.insertTick(tick);
         await audit(repos, deps, actor, 'tick_gate', 'journey', journeyId, null, tick);
         return { tick, checklist: await checklist(repos, actor, journey) };
+      });
+    },
+
+    async journeyPipeline(journeyId: string): Promise<JourneyPipeline> {
+      const repos = read(deps);
+      const journey = await loadJourney(repos, journeyId);
+      return { journeyId, chosenPipelineId: await repos.playbook.chosenPipelineId(journeyId), pipeline: await pipelineOf(repos, journeyId), journeyVersion: journey.version };
+    },
+
+    /**
+     * Chooses the pipeline a journey follows. Changing it changes which gates apply, so it needs
+     * the right to override gates (the team's sales manager, admins). The history keeps the
+     * pipeline and version each row was written under.
+     */
+    async chooseJourneyPipeline(actor: Actor, journeyId: string, pipelineId: string | null, version: number): Promise<JourneyPipeline> {
+      return transact(deps, async (repos) => {
+        const journey = await loadJourney(repos, journeyId);
+        authorize(actor, 'override_gate', journeySubject(journey));
+        if (version !== journey.version) throw versionConflict('journey', journeyId, journey.version);
+        if (pipelineId !== null && !(await repos.playbook.findPipeline(pipelineId))) throw invalidField('body.pipelineId', 'is not a pipeline');
+        const before = await repos.playbook.chosenPipelineId(journeyId);
+        if (!(await repos.playbook.chooseJourneyPipeline(journeyId, pipelineId, version, nowIso(deps)))) throw versionConflict('journey', journeyId, null);
+        await audit(repos, deps, actor, 'choose_pipeline', 'journey', journeyId, { pipelineId: before }, { pipelineId });
+        return { journeyId, chosenPipelineId: pipelineId, pipeline: await pipelineOf(repos, journeyId), journeyVersion: version + 1 };
       });
     },
 

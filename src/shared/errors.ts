@@ -74,6 +74,56 @@ export const errorCatalogue = {
     en: 'No exchange rate is recorded for a currency on that date.',
     id: 'Belum ada kurs untuk mata uang tersebut pada tanggal itu.',
   },
+  channel_not_configured: {
+    status: 422,
+    en: 'This channel is not set up yet; an administrator can configure it in Settings.',
+    id: 'Kanal ini belum disiapkan; administrator dapat mengaturnya di Pengaturan.',
+  },
+  consent_refused: {
+    status: 422,
+    en: 'The contact has not consented to messages on this channel.',
+    id: 'Kontak belum memberikan persetujuan untuk pesan di kanal ini.',
+  },
+  contact_unreachable: {
+    status: 422,
+    en: 'The contact has no address on this channel.',
+    id: 'Kontak tidak memiliki alamat di kanal ini.',
+  },
+  delivery_failed: {
+    status: 502,
+    en: 'The message could not be handed to the mail server.',
+    id: 'Pesan tidak dapat diserahkan ke server surel.',
+  },
+  survey_expired: {
+    status: 410,
+    en: 'This survey link has expired.',
+    id: 'Tautan survei ini sudah kedaluwarsa.',
+  },
+  survey_answered: {
+    status: 409,
+    en: 'This survey has already been answered. Thank you!',
+    id: 'Survei ini sudah dijawab. Terima kasih!',
+  },
+  campaign_launched: {
+    status: 409,
+    en: 'This campaign has already been launched; its audience is fixed.',
+    id: 'Kampanye ini sudah diluncurkan; audiensnya sudah tetap.',
+  },
+  call_list_closed: {
+    status: 409,
+    en: 'This call list is closed.',
+    id: 'Daftar panggilan ini sudah ditutup.',
+  },
+  campaign_not_running: {
+    status: 409,
+    en: 'Responses can be recorded only while the campaign is launched.',
+    id: 'Respons hanya dapat dicatat selama kampanye berjalan.',
+  },
+  job_not_dead: {
+    status: 409,
+    en: 'Only a job that has given up (dead) can be retried.',
+    id: 'Hanya tugas otomatis yang sudah berhenti dicoba (mati) yang dapat diulang.',
+  },
   payload_too_large: {
     status: 413,
     en: 'The request body is too large.',

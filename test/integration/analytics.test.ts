@@ -104,7 +104,7 @@ describeEachDatabase('diffusion and funnel analytics', (t) => {
       { kind: 'move', to: 'confirmation', at: '2024-03-01T00:00:00Z' },
       { kind: 'adopt', at: '2024-03-11T00:00:00Z' },
     ]);
-    await journey(am1, b.id, s.id, '2024-01-05T00:00:00Z', [
+    const jB = await journey(am1, b.id, s.id, '2024-01-05T00:00:00Z', [
       { kind: 'move', to: 'persuasion', at: '2024-01-09T00:00:00Z' },
       { kind: 'move', to: 'decision', at: '2024-01-15T00:00:00Z' },
       { kind: 'reject', reason: 'budget', at: '2024-01-25T00:00:00Z' },
@@ -115,7 +115,7 @@ describeEachDatabase('diffusion and funnel analytics', (t) => {
       { kind: 'move', to: 'implementation', at: '2024-02-09T00:00:00Z' },
       { kind: 'discontinue', reason: 'disenchantment', at: '2024-03-09T00:00:00Z' },
     ]);
-    await journey(am2, d.id, s.id, '2024-02-10T00:00:00Z', [{ kind: 'reject', reason: 'timing', at: '2024-02-20T00:00:00Z' }]);
+    const jD = await journey(am2, d.id, s.id, '2024-02-10T00:00:00Z', [{ kind: 'reject', reason: 'timing', at: '2024-02-20T00:00:00Z' }]);
     await journey(am1, e.id, s.id, '2024-03-01T00:00:00Z', []);
     const demo = await am2.request({
       method: 'POST',
@@ -123,7 +123,7 @@ describeEachDatabase('diffusion and funnel analytics', (t) => {
       payload: { type: 'demo', subject: 'Demo SA', accountId: c.id, journeyId: jC.id, occurredAt: '2024-02-04T00:00:00Z' },
     });
     expect(demo.statusCode, demo.body).toBe(201);
-    return { team, am1, am2, s, a, jA, jC };
+    return { team, am1, am2, s, a, jA, jB, jC, jD };
   }
 
   it('counts journeys entering each stage, conversion, time in stage and outcomes as worked out by hand', async () => {
@@ -330,5 +330,97 @@ describeEachDatabase('diffusion and funnel analytics', (t) => {
     expect(badPrior.json().error.details.issues[0].field).toBe('body.prior.p');
     const anonymous = await h.app.inject({ method: 'POST', url: '/api/analytics/bass/fit', payload: { series: [1, 2, 3] } });
     expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('slices the funnel by first-touch channel, the type of each journey’s earliest activity, as counted by hand', async () => {
+    const { am1, am2, s, jA, jB, jD } = await funnelHistory();
+    const log = async (caller: Caller, journey: Journey, type: string, occurredAt: string) => {
+      const response = await caller.request({ method: 'POST', url: '/api/activities', payload: { type, subject: type, accountId: journey.accountId, journeyId: journey.id, occurredAt } });
+      expect(response.statusCode, response.body).toBe(201);
+    };
+    // A: a visit on 01-02 before an email on 01-03 → in person. B: WhatsApp → whatsapp. C: the SA demo (02-04) → other.
+    // D: a telemarketing call → phone. E: no activity → none.
+    await log(am1, jA, 'email', '2024-01-03T00:00:00Z');
+    await log(am1, jA, 'visit', '2024-01-02T00:00:00Z');
+    await log(am1, jB, 'whatsapp', '2024-01-06T00:00:00Z');
+    await log(am2, jD, 'telemarketing_call', '2024-02-11T00:00:00Z');
+
+    const report = (await am1.request({ method: 'GET', url: `/api/analytics/funnel?solutionId=${s.id}&by=channel` })).json();
+    // Knowledge entered/advanced and adoptions per channel: in person A (1/1, adopted 1), none E (1/0), other C (1/1), phone D (1/0), whatsapp B (1/1).
+    expect(report.slices.groups.map((g: { key: string; stages: { entered: number; advanced: number }[]; adopted: number }) => [g.key, g.stages[0]?.entered, g.stages[0]?.advanced, g.stages[2]?.entered, g.adopted])).toEqual([
+      ['in_person', 1, 1, 1, 1],
+      ['none', 1, 0, 0, 0],
+      ['other', 1, 1, 1, 0],
+      ['phone', 1, 0, 0, 0],
+      ['whatsapp', 1, 1, 1, 0],
+    ]);
+    // The channel as a filter: A alone, through every stage.
+    const inPerson = (await am1.request({ method: 'GET', url: `/api/analytics/funnel?solutionId=${s.id}&channel=in_person` })).json();
+    expect(inPerson.stages.map((r: { entered: number }) => r.entered)).toEqual([1, 1, 1, 1, 1]);
+    expect(inPerson.outcomes).toMatchObject({ closed: 1, adopted: 1 });
+    const bad = await am1.request({ method: 'GET', url: '/api/analytics/funnel?channel=fax' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues[0].field).toBe('query.channel');
+  });
+
+  it('saves a Bass prior for a solution, uses it for thin data in that solution’s fit, and lets only product specialists, marcomm and admins write it', async () => {
+    const { am1, s } = await funnelHistory();
+    const specialist = await h.makeUser('product_specialist');
+    const marcomm = await h.makeUser('marcomm');
+    const viewer = await h.makeUser('viewer');
+    const url = `/api/solutions/${s.id}/bass-prior`;
+    const body = { p: 0.01, q: 0.2, m: 40, periodUnit: 'month', source: 'analogue: Campus Wi-Fi 5', series: [{ period: '2019-01', adoptions: 1 }, { period: '2019-02', adoptions: 3 }] };
+
+    expect((await am1.request({ method: 'GET', url })).statusCode).toBe(404);
+    expect((await viewer.request({ method: 'PUT', url, payload: body })).statusCode).toBe(403);
+    expect((await am1.request({ method: 'PUT', url, payload: body })).statusCode).toBe(403);
+    const badP = await specialist.request({ method: 'PUT', url, payload: { ...body, p: 0 } });
+    expect(badP.statusCode).toBe(400);
+    expect(badP.json().error.details.issues[0].field).toBe('body.p');
+    expect((await specialist.request({ method: 'PUT', url: '/api/solutions/nope/bass-prior', payload: body })).statusCode).toBe(404);
+
+    const created = await specialist.request({ method: 'PUT', url, payload: body });
+    expect(created.statusCode, created.body).toBe(200);
+    expect(created.json()).toMatchObject({ solutionId: s.id, p: 0.01, q: 0.2, m: 40, periodUnit: 'month', savedBy: specialist.user.id, version: 1 });
+    const read = (await viewer.request({ method: 'GET', url })).json();
+    expect(read.series).toEqual(body.series);
+    // Replacing needs the version last read.
+    expect((await marcomm.request({ method: 'PUT', url, payload: body })).statusCode).toBe(409);
+    const replaced = await marcomm.request({ method: 'PUT', url, payload: { ...body, q: 0.3, version: 1 } });
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    expect(replaced.json()).toMatchObject({ q: 0.3, version: 2 });
+
+    // Two quarters of data are thin: the fit is shrunk toward the saved prior, p and q tripled per quarter, m taken from it.
+    const quarterly = (await am1.request({ method: 'GET', url: `/api/analytics/diffusion/${s.id}?bucket=quarter&to=2024-06-30` })).json();
+    expect(quarterly.savedPrior).toMatchObject({ source: 'analogue: Campus Wi-Fi 5', periodUnit: 'month', m: 40 });
+    expect(quarterly.savedPrior.p).toBeCloseTo(0.03, 12);
+    expect(quarterly.savedPrior.q).toBeCloseTo(0.9, 12);
+    expect(quarterly.fit).toMatchObject({ ok: true, m: 40, prior: { source: 'solution_prior', m: 40, mSource: 'prior' } });
+    expect(quarterly.fit.prior.p).toBeCloseTo(0.03, 12);
+    expect(quarterly.fit.flags.usedPrior).toEqual(['p', 'q', 'm']);
+
+    expect((await viewer.request({ method: 'DELETE', url: `${url}?version=2` })).statusCode).toBe(403);
+    expect((await specialist.request({ method: 'DELETE', url: `${url}?version=1` })).statusCode).toBe(409);
+    expect((await specialist.request({ method: 'DELETE', url: `${url}?version=2` })).statusCode).toBe(200);
+    expect((await viewer.request({ method: 'GET', url })).statusCode).toBe(404);
+    const literature = (await am1.request({ method: 'GET', url: `/api/analytics/diffusion/${s.id}?bucket=quarter&to=2024-06-30` })).json();
+    expect(literature.savedPrior).toBeNull();
+    expect(literature.fit.prior.source).toBe('sultan_farley_lehmann_1990');
+  });
+
+  it('reports the diffusion and adopter categories of every solution at once with the same numbers as one by one', async () => {
+    const { s } = await funnelHistory();
+    const other = await solution('Campus Wi-Fi', null);
+    now = new Date('2024-06-15T00:00:00Z');
+    const analytics = h.app.services.analytics;
+    const options = { bucket: 'month' as const, to: '2024-05-31', forecastPeriods: 0 };
+    const all = await analytics.overview(options);
+    expect(all.diffusion.map((r) => r.solution.id).sort()).toEqual([s.id, other.id].sort());
+    for (const id of [s.id, other.id]) {
+      expect(all.diffusion.find((r) => r.solution.id === id)).toEqual(await analytics.diffusion(id, options));
+    }
+    const one = await analytics.adopters(s.id);
+    expect(all.adopters.find((r) => r.solution.id === s.id)?.adopters).toEqual(one.adopters);
+    expect(all.adopters.find((r) => r.solution.id === other.id)).toMatchObject({ launch: { source: 'none' }, adopters: [], classification: { ok: false } });
   });
 });

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { classifyResponseOf, fitResponse } from '../../services/analytics.service.js';
 import type { FitBassOptions } from '../../domain/bass.js';
-import { output } from '../context.js';
+import { output, withContext } from '../context.js';
+import { AppError } from '../../shared/errors.js';
 import { CliError } from './admin.js';
 import { fixed, parseFormat, percent, renderTable, toCsv, type Table } from './report.js';
 
@@ -17,7 +19,11 @@ export function registerFit(program: Command): void {
     .option('--market-size <n>', 'size of the target segment: m for thin data')
     .option('--forecast <n>', 'periods to forecast with a bootstrap band', '0')
     .option('--format <format>', 'json or table', 'table')
-    .action((options: { input: string; marketSize?: string; forecast: string; format: string }) => {
+    .option('--save-prior <solution>', "save the fitted p, q, m as this solution's Bass prior (name or id; needs the database)")
+    .option('--bucket <unit>', 'what one period of the series is: month or quarter (for --save-prior)', 'month')
+    .option('--keep-m', "with --save-prior: also save the series' m (otherwise the solution's market size is used for m)")
+    .option('--source <text>', 'where the series comes from, saved with the prior (default: "analogue: <file name>")')
+    .action(async (options: { input: string; marketSize?: string; forecast: string; format: string; savePrior?: string; bucket: string; source?: string; keepM?: boolean }) => {
       const format = parseFormat(options.format, ['json', 'table']);
       const rows = readCsv(options.input, ['period', 'adoptions'], (cells, where) => {
         const adoptions = Number(cells[1]);
@@ -34,12 +40,37 @@ export function registerFit(program: Command): void {
       }
       const ahead = Number(options.forecast);
       if (!Number.isInteger(ahead) || ahead < 0 || ahead > 120) throw new CliError(`--forecast must be a whole number from 0 to 120, not "${options.forecast}"`);
+      if (options.bucket !== 'month' && options.bucket !== 'quarter') throw new CliError(`--bucket must be month or quarter, not "${options.bucket}"`);
+      const periodUnit = options.bucket;
       const result = fitResponse(
         rows.map((r) => r.adoptions),
         fitOptions,
         ahead,
       );
-      output(format === 'json', result, () => {
+      let saved: { solution: string; version: number } | null = null;
+      if (options.savePrior !== undefined) {
+        if (!result.ok) throw new CliError(`Cannot save a prior: ${result.message} (${result.reason})`);
+        const solutionRef = options.savePrior;
+        const source = options.source ?? `analogue: ${basename(options.input)}`;
+        saved = await withContext(async ({ services }) => {
+          const solution = await services.analytics.solution(solutionRef);
+          const current = await services.analytics.prior(solution.id).catch((error: unknown) => {
+            if (error instanceof AppError && error.code === 'not_found') return null;
+            throw error;
+          });
+          const prior = await services.analytics.savePrior(null, solution.id, {
+            p: result.p,
+            q: result.q,
+            m: options.keepM ? result.m : null,
+            periodUnit,
+            source,
+            series: rows,
+            ...(current ? { version: current.version } : {}),
+          });
+          return { solution: solution.name, version: prior.version };
+        });
+      }
+      output(format === 'json', saved ? { ...result, savedPrior: saved } : result, () => {
         if (!result.ok) return `Cannot fit: ${result.message} (${result.reason})`;
         const flags = [result.flags.prePeak ? 'pre-peak: m is unreliable' : null, result.flags.thinData ? `thin data: shrunk toward the prior (${result.flags.usedPrior.join(', ')})` : null, ...result.flags.activeBounds.map((b) => `bound active: ${b}`)].filter(Boolean);
         const tables: Table[] = [
@@ -56,7 +87,8 @@ export function registerFit(program: Command): void {
             rows: result.forecast.points.map((p) => [p.period, fixed(p.adoptions.expected), fixed(p.adoptions.lower), fixed(p.adoptions.upper), fixed(p.cumulative.expected)]),
           });
         }
-        return tables.map(renderTable).join('\n\n');
+        const savedLine = saved ? `\n\nSaved as the Bass prior of ${saved.solution} (per ${periodUnit}, version ${saved.version}).` : '';
+        return tables.map(renderTable).join('\n\n') + savedLine;
       });
     });
 

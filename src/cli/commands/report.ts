@@ -83,9 +83,7 @@ export function registerReport(program: Command): void {
         if (bucket === null) throw new CliError(`--bucket must be month or quarter, not "${options.bucket}"`);
         const to = period(options).to;
         if (options.solution === undefined) {
-          const solutions = await services.analytics.solutions();
-          const reports = [];
-          for (const s of solutions) reports.push(await services.analytics.diffusion(s.id, { bucket, forecastPeriods: 0, ...(to ? { to } : {}) }));
+          const reports = await services.analytics.diffusionAll({ bucket, forecastPeriods: 0, ...(to ? { to } : {}) });
           return {
             data: reports.map(({ solution, launch, adopters, fit }) => ({ solution, launch, adopters, fit: summaryOfFit(fit) })),
             tables: [

@@ -4,6 +4,7 @@ import { loadConfig, packageRoot } from '../../config.js';
 import { openDatabase } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { buildApp } from '../../http/app.js';
+import { startAutomationWorker } from '../../services/automationWorker.js';
 import type { Deps } from '../../services/context.js';
 import { argon2Hasher, systemClock, uuidIds } from '../../services/ports.js';
 import { seedDemoIfEmpty } from './seed.js';
@@ -36,7 +37,18 @@ export function registerServe(program: Command): void {
         console.log(`The workspace is empty: open http://${shown}:${config.port} to create the administrator account.`);
       }
 
+      // Automation: jobs live in the database, so stopping here (or a crash) loses nothing.
+      const stopAutomation =
+        config.automationIntervalMs > 0
+          ? startAutomationWorker(deps, {
+              intervalMs: config.automationIntervalMs,
+              publicUrl: config.publicUrl ?? `http://${shown}:${config.port}`,
+              onError: (error) => app.log.error({ err: error }, 'automation pass failed'),
+            })
+          : async () => undefined;
+
       const stop = async () => {
+        await stopAutomation();
         await app.close();
         await db.close();
         process.exit(0);

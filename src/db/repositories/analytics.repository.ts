@@ -1,7 +1,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { channelOfActivity } from '../../domain/firstTouch.js';
+import type { BassPrior } from '../../shared/schemas/analytics.js';
 import { stages, type Stage } from '../../shared/vocabulary.js';
 import type { DialectName } from '../database.js';
-import { calendarBucket, dateAsTimestamp, daysBetween, floorInt, type CalendarBucket } from '../dialect.js';
+import { calendarBucket, dateAsTimestamp, daysBetween, floorInt, fromDbJson, toDbJson, type CalendarBucket } from '../dialect.js';
 import type { Schema } from '../schema.js';
 
 /**
@@ -22,11 +24,12 @@ export interface AnalyticsScope {
   tier?: string;
   teamId?: string;
   ownerId?: string;
+  channel?: string;
   fromAt?: string;
   toAt?: string;
 }
 
-export type SliceDimension = 'solution' | 'industry' | 'city' | 'province' | 'region' | 'sizeBand' | 'tier' | 'team' | 'owner' | 'cohort';
+export type SliceDimension = 'solution' | 'industry' | 'city' | 'province' | 'region' | 'sizeBand' | 'tier' | 'team' | 'owner' | 'cohort' | 'channel';
 
 /** Where a journey enters after each stage: confirmation leads to the adoption itself. */
 export type FunnelStep = Stage | 'adopted';
@@ -92,6 +95,20 @@ export interface PracticeRow {
   adopted: number;
 }
 
+/**
+ * The journey's first-touch channel (docs/analytics.md): the channel of its earliest live
+ * activity (ties broken by id), `none` without one. One indexed lookup per journey
+ * (activities_journey_idx), evaluated in the database on both dialects.
+ */
+const firstTouchChannel = sql`coalesce((
+  select case ac.type ${sql.join(
+    Object.entries(channelOfActivity).map(([type, channel]) => sql`when ${sql.lit(type)} then ${sql.lit(channel)}`),
+    sql` `,
+  )} else 'other' end
+  from activities ac where ac.journey_id = j.id and ac.deleted_at is null
+  order by ac.occurred_at, ac.id limit 1
+), 'none')`;
+
 /** An adoption (ANALYTICS.md): the journey left decision for implementation. */
 const isAdoptionMove = sql`h.kind = 'move' and h.from_stage = 'decision' and h.to_stage = 'implementation'`;
 
@@ -116,6 +133,7 @@ export class AnalyticsRepository {
     if (scope.tier !== undefined) conditions.push(sql`a.tier = ${scope.tier}`);
     if (scope.teamId !== undefined) conditions.push(sql`a.team_id = ${scope.teamId}`);
     if (scope.ownerId !== undefined) conditions.push(sql`j.owner_id = ${scope.ownerId}`);
+    if (scope.channel !== undefined) conditions.push(sql`${firstTouchChannel} = ${scope.channel}`);
     return sql.join(conditions, sql` and `);
   }
 
@@ -143,6 +161,8 @@ export class AnalyticsRepository {
       }
       case 'sizeBand':
         return { key: sql`a.size_band`, label: sql`a.size_band` };
+      case 'channel':
+        return { key: firstTouchChannel, label: firstTouchChannel };
       default: {
         const column = sql.ref(`a.${by}`);
         return { key: column, label: column };
@@ -242,6 +262,42 @@ export class AnalyticsRepository {
       group by h.kind, h.reason
     `.execute(this.db);
     return result.rows.map((r) => ({ ...r, count: Number(r.count) }));
+  }
+
+  /** Every live solution with what its launch defaults to (one statement, for reports over all solutions). */
+  async solutionOrigins(): Promise<SolutionOrigin[]> {
+    const result = await sql<{ id: string; name: string; launch_date: string | null; first_at: string | null }>`
+      select s.id, s.name, s.launch_date, f.first_at
+      from solutions s
+      left join (select j.solution_id, min(j.created_at) as first_at from journeys j where j.deleted_at is null group by j.solution_id) f on f.solution_id = s.id
+      where s.deleted_at is null
+      order by s.name, s.id
+    `.execute(this.db);
+    return result.rows.map((row) => ({ id: row.id, name: row.name, launchDate: row.launch_date, firstJourneyAt: row.first_at }));
+  }
+
+  /** Adoptions per calendar bucket for every solution, up to `toAt` (exclusive): one statement. */
+  async adoptionsPerBucketAll(bucket: CalendarBucket, toAt: string): Promise<{ solutionId: string; period: string; adoptions: number }[]> {
+    const result = await sql<{ solution_id: string; period: string; adoptions: number }>`
+      with adoptions as (
+        select j.solution_id, j.id, min(h.at) as at
+        from journeys j
+        join accounts a on a.id = j.account_id
+        join journey_stage_history h on h.journey_id = j.id
+        where j.deleted_at is null and a.deleted_at is null and ${isAdoptionMove}
+        group by j.solution_id, j.id
+      )
+      select solution_id, ${calendarBucket(this.dialect, bucket, sql`at`)} as period, count(*) as adoptions
+      from adoptions where at < ${toAt}
+      group by 1, 2 order by 1, 2
+    `.execute(this.db);
+    return result.rows.map((r) => ({ solutionId: r.solution_id, period: r.period, adoptions: Number(r.adoptions) }));
+  }
+
+  /** Every saved Bass prior, by solution. */
+  async priors(): Promise<Map<string, BassPrior>> {
+    const rows = await this.db.selectFrom('solution_bass_priors').selectAll().execute();
+    return new Map(rows.map((row) => [row.solution_id, toPrior(row)]));
   }
 
   /** A live solution by id, or by name (case-insensitive), with what its launch defaults to. */
@@ -428,4 +484,73 @@ export class AnalyticsRepository {
       adopted: Number(r.adopted ?? 0),
     }));
   }
+
+  /** The Bass prior saved for a solution, if any. */
+  async findPrior(solutionId: string): Promise<BassPrior | null> {
+    const row = await this.db.selectFrom('solution_bass_priors').selectAll().where('solution_id', '=', solutionId).executeTakeFirst();
+    return row ? toPrior(row) : null;
+  }
+
+  async insertPrior(prior: Omit<BassPrior, 'version'>): Promise<BassPrior> {
+    await this.db
+      .insertInto('solution_bass_priors')
+      .values({ ...priorColumns(prior), solution_id: prior.solutionId, version: 1 })
+      .execute();
+    return { ...prior, version: 1 };
+  }
+
+  /** Replaces a saved prior if it is still at `version`; null when someone changed it meanwhile. */
+  async updatePrior(prior: Omit<BassPrior, 'version'>, version: number): Promise<BassPrior | null> {
+    const result = await this.db
+      .updateTable('solution_bass_priors')
+      .set({ ...priorColumns(prior), version: version + 1 })
+      .where('solution_id', '=', prior.solutionId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1 ? { ...prior, version: version + 1 } : null;
+  }
+
+  async deletePrior(solutionId: string, version: number): Promise<boolean> {
+    const result = await this.db.deleteFrom('solution_bass_priors').where('solution_id', '=', solutionId).where('version', '=', version).executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  }
+}
+
+function priorColumns(prior: Omit<BassPrior, 'version'>) {
+  return {
+    p: prior.p,
+    q: prior.q,
+    m: prior.m,
+    period_unit: prior.periodUnit,
+    source: prior.source,
+    series: prior.series === null ? null : toDbJson(prior.series),
+    saved_by: prior.savedBy,
+    saved_at: prior.savedAt,
+  };
+}
+
+function toPrior(row: {
+  solution_id: string;
+  p: number;
+  q: number;
+  m: number | null;
+  period_unit: string;
+  source: string;
+  series: unknown;
+  saved_by: string | null;
+  saved_at: string;
+  version: number;
+}): BassPrior {
+  return {
+    solutionId: row.solution_id,
+    p: Number(row.p),
+    q: Number(row.q),
+    m: row.m === null ? null : Number(row.m),
+    periodUnit: row.period_unit === 'quarter' ? 'quarter' : 'month',
+    source: row.source,
+    series: row.series === null || row.series === undefined ? null : fromDbJson<{ period: string; adoptions: number }[]>(row.series),
+    savedBy: row.saved_by,
+    savedAt: row.saved_at,
+    version: Number(row.version),
+  };
 }

@@ -158,8 +158,15 @@ export class JourneysRepository {
     if (filter.solutionId) q = q.where('j.solution_id', 'in', filter.solutionId);
     if (filter.ownerId) q = q.where('j.owner_id', 'in', filter.ownerId);
     if (filter.accountId) q = q.where('j.account_id', '=', filter.accountId);
-    if (filter.teamId) q = q.where('a.team_id', '=', filter.teamId);
+    if (filter.teamId) q = q.where('a.team_id', 'in', filter.teamId);
     if (filter.saId) q = q.where('j.sa_id', '=', filter.saId);
+    // A solution can come from several principals: a journey matches when any of them is asked for.
+    if (filter.principalId) {
+      const principalIds = filter.principalId;
+      q = q.where('j.solution_id', 'in', (eb) => eb.selectFrom('solution_principals as sp').select('sp.solution_id').where('sp.principal_id', 'in', principalIds));
+    }
+    if (filter.city) q = q.where('a.city', 'in', filter.city);
+    if (filter.tier) q = q.where('a.tier', 'in', filter.tier);
     if (filter.q) {
       const needle = searchText(filter.q);
       q = q.where(({ ref }) => containsLower(ref('j.search_text'), needle));

@@ -137,6 +137,24 @@ export class PlaybookRepository {
     await this.db.updateTable('journeys').set({ pipeline_id: pipelineId }).where('id', '=', journeyId).execute();
   }
 
+  /** The pipeline chosen for the journey itself (null: its solution line's, else the default). */
+  async chosenPipelineId(journeyId: string): Promise<string | null> {
+    const row = await this.db.selectFrom('journeys').select('pipeline_id').where('id', '=', journeyId).executeTakeFirst();
+    return row?.pipeline_id ?? null;
+  }
+
+  /** Chooses the journey's pipeline as a versioned change of the journey (compare-and-set); false when the version is stale. */
+  async chooseJourneyPipeline(journeyId: string, pipelineId: string | null, expectedVersion: number, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('journeys')
+      .set({ pipeline_id: pipelineId, version: expectedVersion + 1, updated_at: now })
+      .where('id', '=', journeyId)
+      .where('version', '=', expectedVersion)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
   /** Appends one stage-history row with the playbook's columns (the table refuses updates). */
 
 

@@ -8,6 +8,9 @@ import {
   approachFirstReport,
   bassFitBody,
   bassFitResponse,
+  bassPrior,
+  bassPriorBody,
+  bassPriorParams,
   classifyBody,
   classifyResponse,
   diffusionParams,
@@ -21,7 +24,8 @@ import {
 } from '../../shared/schemas/analytics.js';
 import { invalidField } from '../../shared/errors.js';
 import { requireAuth } from '../plugins/auth.js';
-import { typed, withErrors } from './shared.js';
+import { deletedResponse } from '../../shared/schemas/common.js';
+import { typed, versionQuery, withErrors } from './shared.js';
 
 /** Diffusion and funnel analytics (DESIGN.md §5): every signed-in user may read them. */
 export function analyticsRoutes(app: FastifyInstance, services: Services) {
@@ -139,6 +143,49 @@ export function analyticsRoutes(app: FastifyInstance, services: Services) {
     handler: async (req) => {
       requireAuth(req);
       return services.analytics.classify(req.body);
+    },
+  });
+
+  const priorTags = ['analytics', 'catalogue'];
+  r.get('/solutions/:id/bass-prior', {
+    schema: {
+      tags: priorTags,
+      summary: 'The Bass prior saved for a solution (404 when it has none)',
+      params: bassPriorParams,
+      response: withErrors({ 200: bassPrior }, 404),
+    },
+    handler: async (req) => {
+      requireAuth(req);
+      return services.analytics.prior(req.params.id);
+    },
+  });
+
+  r.put('/solutions/:id/bass-prior', {
+    schema: {
+      tags: priorTags,
+      summary: 'Save a Bass prior for a solution, e.g. fitted on an analogue (product specialists, marcomm, admins); the diffusion fit uses it for thin data',
+      params: bassPriorParams,
+      body: bassPriorBody,
+      response: withErrors({ 200: bassPrior }, 404, 409),
+    },
+    handler: async (req) => {
+      const { actor } = requireAuth(req);
+      return services.analytics.savePrior(actor, req.params.id, req.body);
+    },
+  });
+
+  r.delete('/solutions/:id/bass-prior', {
+    schema: {
+      tags: priorTags,
+      summary: 'Remove a solution’s saved Bass prior (the literature prior applies again)',
+      params: bassPriorParams,
+      querystring: versionQuery,
+      response: withErrors({ 200: deletedResponse }, 404, 409),
+    },
+    handler: async (req) => {
+      const { actor } = requireAuth(req);
+      await services.analytics.removePrior(actor, req.params.id, req.query.version);
+      return { id: req.params.id, deleted: true as const };
     },
   });
 }

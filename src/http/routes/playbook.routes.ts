@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../services/index.js';
 import { idParams } from '../../shared/schemas/common.js';
-import { gateChecklist, gateTick, gateTickBody, gateTickParams, nextBestActions, pipeline, pipelineCreate, pipelineUpdate } from '../../shared/schemas/playbook.js';
+import { gateChecklist, gateTick, gateTickBody, gateTickParams, journeyPipeline, journeyPipelineBody, nextBestActions, pipeline, pipelineCreate, pipelineUpdate } from '../../shared/schemas/playbook.js';
 import { requireAuth } from '../plugins/auth.js';
 import { typed, withErrors } from './shared.js';
 
@@ -73,6 +73,34 @@ export function playbookRoutes(app: FastifyInstance, services: Services) {
     handler: async (req, reply) => {
       const { actor } = requireAuth(req);
       return reply.status(201).send(await services.playbook.tick(actor, req.params.id, req.params.gateId, req.body.note));
+    },
+  });
+
+  r.get('/journeys/:id/pipeline', {
+    schema: {
+      tags: ['playbook', 'journeys'],
+      summary: 'The pipeline the journey follows, and whether it was chosen for the journey',
+      params: idParams,
+      response: withErrors({ 200: journeyPipeline }, 404),
+    },
+    handler: async (req) => {
+      requireAuth(req);
+      return services.playbook.journeyPipeline(req.params.id);
+    },
+  });
+
+  r.put('/journeys/:id/pipeline', {
+    schema: {
+      tags: ['playbook', 'journeys'],
+      summary: 'Choose the journey’s pipeline (the team’s sales manager, admins)',
+      description: 'Changes which gates apply from now on and bumps the journey’s version; the stage history keeps the pipeline each row was written under.',
+      params: idParams,
+      body: journeyPipelineBody,
+      response: withErrors({ 200: journeyPipeline }, 404, 409),
+    },
+    handler: async (req) => {
+      const { actor } = requireAuth(req);
+      return services.playbook.chooseJourneyPipeline(actor, req.params.id, req.body.pipelineId, req.body.version);
     },
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adopterCategories } from '../../domain/adopters.js';
+import { firstTouchChannels } from '../../domain/firstTouch.js';
 import { industries, sizeBands, stages, tiers } from '../vocabulary.js';
 import { dateSchema, idSchema } from './common.js';
 
@@ -10,6 +11,8 @@ import { dateSchema, idSchema } from './common.js';
  */
 
 const stageSchema = z.enum(stages);
+
+export { channelOfActivity, firstTouchChannels, type FirstTouchChannel } from '../../domain/firstTouch.js';
 const rate = z.number().min(0).max(1).nullable().describe('Share between 0 and 1; null when the denominator is 0');
 
 // ---------------------------------------------------------------------------------------
@@ -27,16 +30,17 @@ export const analyticsFilter = z.object({
   tier: z.enum(tiers).optional(),
   teamId: idSchema.optional().describe('The account’s team'),
   ownerId: idSchema.optional().describe('The journey’s account manager'),
+  channel: z.enum(firstTouchChannels).optional().describe('The journey’s first-touch channel (docs/analytics.md); none = no activity yet'),
   from: dateSchema.optional().describe('First day of the period (UTC), inclusive'),
   to: dateSchema.optional().describe('Last day of the period (UTC), inclusive'),
 });
 export type AnalyticsFilter = z.infer<typeof analyticsFilter>;
 
-export const funnelSlices = ['solution', 'industry', 'city', 'province', 'region', 'sizeBand', 'tier', 'team', 'owner', 'cohort'] as const;
+export const funnelSlices = ['solution', 'industry', 'city', 'province', 'region', 'sizeBand', 'tier', 'team', 'owner', 'cohort', 'channel'] as const;
 export type FunnelSlice = (typeof funnelSlices)[number];
 
 export const funnelQuery = analyticsFilter.extend({
-  by: z.enum(funnelSlices).optional().describe('Also break the funnel down by this dimension; cohort = month the journey was opened'),
+  by: z.enum(funnelSlices).optional().describe('Also break the funnel down by this dimension; cohort = month the journey was opened; channel = first-touch channel'),
 });
 export type FunnelQuery = z.infer<typeof funnelQuery>;
 
@@ -132,7 +136,7 @@ export const bassFitSuccess = z.object({
       p: z.number(),
       q: z.number(),
       m: z.number().nullable(),
-      source: z.enum(['sultan_farley_lehmann_1990', 'user']),
+      source: z.enum(['sultan_farley_lehmann_1990', 'user', 'solution_prior']).describe('solution_prior: the prior saved for this solution'),
       mSource: z.enum(['prior', 'market_size']).nullable(),
     })
     .nullable(),
@@ -179,6 +183,10 @@ export const diffusionReport = z.object({
   ),
   adopters: z.number().int(),
   market: z.object({ size: z.number().int(), source: z.literal('all_accounts'), note: z.string() }),
+  savedPrior: z
+    .object({ source: z.string(), periodUnit: z.enum(['month', 'quarter']), savedAt: z.string(), p: z.number(), q: z.number(), m: z.number().nullable() })
+    .nullable()
+    .describe('The prior saved for this solution, if any, with p and q converted to this report’s bucket; the fit uses it for thin data'),
   fit: bassFitResponse,
 });
 export type DiffusionReport = z.infer<typeof diffusionReport>;
@@ -297,3 +305,39 @@ export const sellingPracticeReport = z.object({
   ),
 });
 export type SellingPracticeReport = z.infer<typeof sellingPracticeReport>;
+
+// ---------------------------------------------------------------------------------------
+// A Bass prior saved for a solution
+// ---------------------------------------------------------------------------------------
+
+export const bassPeriodUnits = ['month', 'quarter'] as const;
+const analogueSeries = z
+  .array(z.object({ period: z.string().trim().min(1).max(40), adoptions: z.number().min(0).max(1e12) }))
+  .min(1)
+  .max(1000);
+
+export const bassPriorBody = z.object({
+  p: z.number().positive().max(5).describe('Coefficient of innovation per period'),
+  q: z.number().min(0).max(5).describe('Coefficient of imitation per period'),
+  m: z.number().positive().max(1e12).nullable().default(null).describe('Market potential; null: the market size is used'),
+  periodUnit: z.enum(bassPeriodUnits).default('month').describe('What one period of p and q is; converted (×3 or ÷3) when a report uses the other bucket'),
+  source: z.string().trim().min(1).max(200).describe('Where it comes from, e.g. "analogue: Campus Wi-Fi 5" or "fitted series"'),
+  series: analogueSeries.nullable().default(null).describe('The analogue series the prior was fitted on, oldest first'),
+  version: z.number().int().positive().optional().describe('The version you last read; required when replacing a saved prior'),
+});
+export type BassPriorBody = z.infer<typeof bassPriorBody>;
+
+export const bassPrior = z.object({
+  solutionId: idSchema,
+  p: z.number(),
+  q: z.number(),
+  m: z.number().nullable(),
+  periodUnit: z.enum(bassPeriodUnits),
+  source: z.string(),
+  series: z.array(z.object({ period: z.string(), adoptions: z.number() })).nullable(),
+  savedBy: idSchema.nullable(),
+  savedAt: z.string(),
+  version: z.number().int(),
+});
+export type BassPrior = z.infer<typeof bassPrior>;
+export const bassPriorParams = z.object({ id: idSchema });

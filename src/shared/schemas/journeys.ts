@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { aidasSteps, outcomes, stages } from '../vocabulary.js';
+import { aidasSteps, outcomes, stages, tiers } from '../vocabulary.js';
 import { unmetGate } from './playbook.js';
 import { csvEnum, csvIds, currencySchema, dateSchema, idSchema, listQueryBase, pageOf, sortParam, timestampSchema, versionSchema } from './common.js';
 
@@ -57,6 +57,7 @@ export const journeyPatch = z
     currency: currencySchema,
     expectedDecisionDate: dateSchema.nullable(),
     principalInvolvement: z.string().trim().max(500).nullable(),
+    handoffNote: z.string().trim().min(1).max(2000).describe('Kept on the handoff record when the owner, SA or marcomm owner changes'),
     version: versionSchema,
   })
   .partial()
@@ -104,6 +105,13 @@ export type HistoryEntry = z.infer<typeof historyEntry>;
 
 export const transitionResult = z.object({ journey, entry: historyEntry });
 
+/** Comma-separated free text in a query string (`city=Jakarta Selatan,Surabaya`), each 1–100 characters. */
+const csvText = () =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(z.string().max(100)).min(1).max(50));
+
 export const journeyListQuery = listQueryBase.extend({
   sort: sortParam(['updatedAt', 'createdAt', 'valueMinor', 'stageEnteredAt'], '-updatedAt'),
   stage: csvEnum(stages).optional(),
@@ -111,8 +119,11 @@ export const journeyListQuery = listQueryBase.extend({
   solutionId: csvIds().optional(),
   ownerId: csvIds().optional(),
   accountId: idSchema.optional(),
-  teamId: idSchema.optional(),
+  teamId: csvIds().optional().describe('The account’s team (comma-separated ids)'),
   saId: idSchema.optional(),
+  principalId: csvIds().optional().describe('Journeys on solutions of these principals (vendors), comma-separated ids'),
+  city: csvText().optional().describe('The account’s city, comma-separated, exact match'),
+  tier: csvEnum(tiers).optional().describe('The account’s tier, comma-separated'),
 });
 export type JourneyListQuery = z.infer<typeof journeyListQuery>;
 export const journeyPage = pageOf(journey);

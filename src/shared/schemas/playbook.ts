@@ -106,3 +106,16 @@ export const nextBestAction = z.object({
   explanation: gateLabel.describe('Why, in English and Indonesian'),
 });
 export const nextBestActions = z.object({ journeyId: idSchema, stage: stageSchema, items: z.array(nextBestAction) });
+
+/** The pipeline a journey follows: chosen for it, or its solution line's, or the default. */
+export const journeyPipeline = z.object({
+  journeyId: idSchema,
+  chosenPipelineId: idSchema.nullable().describe('The pipeline chosen for this journey; null: its solution line’s, else the default'),
+  pipeline: pipeline.describe('The pipeline in force'),
+  journeyVersion: z.number().int(),
+});
+export type JourneyPipeline = z.infer<typeof journeyPipeline>;
+export const journeyPipelineBody = z.object({
+  pipelineId: idSchema.nullable().describe('null: follow the solution line’s pipeline, else the default'),
+  version: versionSchema.describe('The journey’s version you last read'),
+});
