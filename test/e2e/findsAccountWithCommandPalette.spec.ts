@@ -12,7 +12,8 @@ async function choose(page: Page, name: string | RegExp) {
   const option = page.getByRole('option', { name }).first();
   await option.waitFor();
   const id = await option.getAttribute('id');
-  const input = page.getByRole('combobox');
+  // The palette's own input: the screen behind it may have comboboxes too (the board's filters).
+  const input = page.getByRole('dialog').getByRole('combobox');
   for (let i = 0; i < 20; i++) {
     const active = await input.getAttribute('aria-activedescendant');
     if (active === id) break;
@@ -76,7 +77,7 @@ describe('the command palette', () => {
     await choose(page, 'Go to My day');
     await page.getByRole('heading', { name: 'My day', level: 1 }).waitFor();
     await page.keyboard.press('Control+k');
-    await page.getByRole('combobox').fill('bahasa');
+    await page.getByRole('dialog').getByRole('combobox').fill('bahasa');
     await choose(page, /Bahasa Indonesia/);
     await page.getByRole('heading', { name: 'Hari saya', level: 1 }).waitFor();
     await context.close();

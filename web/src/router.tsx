@@ -44,6 +44,21 @@ export type Route =
   | { name: 'principals' }
   | { name: 'principal'; id: string }
   | { name: 'settings' }
+  | { name: 'analytics' }
+  | { name: 'segments' }
+  | { name: 'segment'; id: string | null }
+  | { name: 'channelTemplates' }
+  | { name: 'workload' }
+  | { name: 'coaching' }
+  | { name: 'pipelines' }
+  | { name: 'automation' }
+  | { name: 'contentLibrary' }
+  | { name: 'playbookEditor' }
+  | { name: 'campaigns' }
+  | { name: 'campaign'; id: string }
+  | { name: 'targeting' }
+  | { name: 'telemarketing' }
+  | { name: 'callList'; id: string }
   | { name: 'notFound' };
 
 const lists = { '/': 'myDay', '/pipeline': 'pipeline', '/journeys': 'journeys', '/accounts': 'accounts', '/contacts': 'contacts', '/activities': 'activities', '/tasks': 'tasks', '/solutions': 'solutions', '/principals': 'principals', '/settings': 'settings' } as const;
@@ -52,6 +67,21 @@ const records = { journeys: 'journey', accounts: 'account', solutions: 'solution
 export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
   if (path in lists) return { name: lists[path as keyof typeof lists] };
+  if (path === '/analytics') return { name: 'analytics' };
+  if (path === '/channels/templates') return { name: 'channelTemplates' };
+  const segment = path === '/segments' ? null : /^\/segments\/([^/]+)$/.exec(path);
+  if (path === '/segments' || segment?.[1]) return segment?.[1] ? { name: 'segment', id: segment[1] === 'new' ? null : decodeURIComponent(segment[1]) } : { name: 'segments' };
+  if (path === '/workload') return { name: 'workload' };
+  if (path === '/coaching') return { name: 'coaching' };
+  if (path === '/content') return { name: 'contentLibrary' };
+  if (path === '/playbook') return { name: 'playbookEditor' };
+  if (path === '/settings/pipelines') return { name: 'pipelines' };
+  if (path === '/automation') return { name: 'automation' };
+  if (path === '/campaigns') return { name: 'campaigns' };
+  if (path === '/targeting') return { name: 'targeting' };
+  if (path === '/telemarketing') return { name: 'telemarketing' };
+  const marketing = /^\/(campaigns|telemarketing)\/([^/]+)$/.exec(path);
+  if (marketing?.[1] && marketing[2]) return { name: marketing[1] === 'campaigns' ? 'campaign' : 'callList', id: decodeURIComponent(marketing[2]) };
   const record = /^\/(journeys|accounts|solutions|principals)\/([^/]+)$/.exec(path);
   if (record?.[1] && record[2]) return { name: records[record[1] as keyof typeof records], id: decodeURIComponent(record[2]) };
   return { name: 'notFound' };

@@ -9,6 +9,7 @@ import { migrateToLatest } from '../../../src/db/migrate.js';
 import { buildApp } from '../../../src/http/app.js';
 import type { Deps } from '../../../src/services/context.js';
 import { argon2Hasher, systemClock, uuidIds } from '../../../src/services/ports.js';
+import { startAutomationWorker } from '../../../src/services/automationWorker.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -33,9 +34,11 @@ export async function startServer(): Promise<RunningServer> {
   const app = await buildApp({ ...options, webRoot });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
+  const stopAutomation = startAutomationWorker(deps, { intervalMs: 200, scanIntervalMs: 1000, publicUrl: `http://127.0.0.1:${port}` });
   return {
     url: `http://127.0.0.1:${port}`,
     async stop() {
+      await stopAutomation();
       await app.close();
       await db.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { api, ApiError } from '../api/client';
 import type { Account, Contact, Me } from '../api/types';
 import { canLogActivity, canWriteAccount, canWriteTask } from '../auth/permissions';
 import { whatsAppLink } from '../contacts/whatsapp';
+import { ContactChannels } from '../channels/ContactChannels';
 import { formatDateTime, formatMoney } from '../format/format';
 import { useSolutions, useTeams, useUsers } from '../lists/lookups';
 import { ActivityItems } from '../myday/MyDay';
@@ -294,7 +295,7 @@ function Contacts({ contacts, more }: { contacts: Contact[]; more: boolean }) {
       {contacts.length === 0 ? <Empty title={t('account.noContacts')} hint={t('account.noContactsHint')} /> : null}
       <ul className={classes.contacts} aria-label={t('account.contacts')}>
         {contacts.map((c) => {
-          const wa = whatsAppLink(c.whatsapp);
+          const wa = whatsAppLink(c.whatsapp, undefined, c.consents);
           return (
             <li key={c.id} className={classes.contact}>
               <Group justify="space-between" gap="xs" wrap="wrap">
@@ -335,6 +336,7 @@ function Contacts({ contacts, more }: { contacts: Contact[]; more: boolean }) {
                   {t(`influence.${c.influence}`)}
                 </Badge>
               </Group>
+              <ContactChannels contact={c} />
             </li>
           );
         })}

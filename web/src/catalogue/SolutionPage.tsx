@@ -10,6 +10,7 @@ import { Link } from '../router';
 import { ErrorState, Loading } from '../ui/States';
 import classes from '../accounts/Account.module.css';
 import { CatalogueTabs, SolutionEditor } from './CatalogueForms';
+import { PositioningPanel } from '../positioning/PositioningPanel';
 
 /** One solution: what it is, who makes it, and how many journeys stand at each stage. */
 export default function SolutionPage({ id, me }: { id: string; me: Me['user'] }) {
@@ -96,6 +97,7 @@ export default function SolutionPage({ id, me }: { id: string; me: Me['user'] })
           </Text>
         </Paper>
       </SimpleGrid>
+      <PositioningPanel solutionId={s.id} me={me} />
     </Stack>
   );
 }

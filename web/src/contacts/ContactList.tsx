@@ -47,7 +47,7 @@ export default function ContactList() {
         key: 'whatsapp',
         label: t('fields.whatsapp'),
         render: (c) => {
-          const link = whatsAppLink(c.whatsapp);
+          const link = whatsAppLink(c.whatsapp, undefined, c.consents);
           return link ? (
             <Anchor href={link} target="_blank" rel="noopener noreferrer" size="sm" aria-label={`${c.whatsapp} — ${t('contacts.chatOnWhatsApp', { name: c.fullName })}`}>
               {c.whatsapp}

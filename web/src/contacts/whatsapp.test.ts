@@ -19,4 +19,12 @@ describe('WhatsApp click-to-chat links', () => {
     expect(whatsAppLink('+62 812 abc')).toBeNull();
     expect(whatsAppLink('+123')).toBeNull();
   });
+
+  it('gives no link once the contact opted out of WhatsApp', () => {
+    const emailOut = { channel: 'email', granted: false };
+    expect(whatsAppLink('+6281234567890', undefined, [])).toBe('https://wa.me/6281234567890');
+    expect(whatsAppLink('+6281234567890', undefined, [emailOut])).toBe('https://wa.me/6281234567890');
+    expect(whatsAppLink('+6281234567890', undefined, [emailOut, { channel: 'whatsapp', granted: false }])).toBeNull();
+    expect(whatsAppLink('+6281234567890', 'Halo', [{ channel: 'whatsapp', granted: true }])).toBe('https://wa.me/6281234567890?text=Halo');
+  });
 });

@@ -28,6 +28,8 @@ import { refusals } from './refusals';
 import { gateKinds } from '../../../src/domain/gates';
 import { itCategories, mitigationStatuses } from '../../../src/domain/recommendations';
 import { duplicateNamespaces, resources } from './resources';
+import { segmentFieldGroups, segmentOps } from '../../../src/domain/segmentRules';
+import { ageBands, opennessLevels } from '../../../src/shared/vocabulary';
 
 const { id, en } = resources;
 
@@ -96,6 +98,54 @@ const families: Record<string, readonly string[]> = {
   gateTodo: gateKinds,
   itCategory: itCategories,
   mitigationStatus: mitigationStatuses,
+  'segments.op': segmentOps,
+  'segments.group': segmentFieldGroups,
+  'segments.ageBand': ageBands,
+  'segments.openness': opennessLevels,
+  'analytics.view': ['funnel', 'diffusion', 'adopters', 'heatmap', 'practice'],
+  'analytics.channel': ['in_person', 'phone', 'whatsapp', 'email', 'event', 'content', 'other', 'none'],
+  'analytics.dimension': ['industry', 'city', 'province', 'region', 'sizeBand', 'tier', 'team', 'owner', 'channel', 'solution', 'cohort'],
+  'analytics.category': ['innovator', 'early_adopter', 'early_majority', 'late_majority', 'laggard'],
+  'analytics.response': ['within_1_day', '1_to_3_days', '3_to_7_days', '7_to_30_days', 'over_30_days', 'no_touch'],
+  'analytics.provisional': ['pre_peak', 'at_peak', 'cannot_fit'],
+  'analytics.priorSource': ['sultan_farley_lehmann_1990', 'user', 'solution_prior'],
+  'analytics.bucket': ['month', 'quarter'],
+  'analytics.prior.csvError': ['columns', 'adoptions', 'empty'],
+  'channels.channel': ['email', 'whatsapp', 'phone', 'sms'],
+  'channels.status': ['opted_in', 'opted_out', 'unknown'],
+  'channels.security': ['tls', 'starttls', 'none'],
+  'channels.language': ['id', 'en'],
+  'automation.trigger': ['stage_entered', 'activity_logged', 'campaign_response', 'no_touch', 'days_after'],
+  'automation.when': ['stage_entered', 'activity_logged', 'campaign_response', 'no_touch', 'days_after'],
+  'automation.action': ['create_task', 'notify_email', 'set_field', 'request_survey'],
+  'automation.assigneeRole': ['am', 'sa', 'marcomm'],
+  'automation.recipientRole': ['owner', 'sa', 'marcomm'],
+  'automation.field': ['saId', 'marcommId', 'principalInvolvement', 'expectedDecisionDate'],
+  'automation.anchor': ['go_live', 'implementation_started', 'adopted'],
+  'automation.campaignType': ['event', 'webinar', 'campaign', 'publication', 'telemarketing', 'online_ad', 'social_post'],
+  'automation.responseKind': ['invited', 'registered', 'attended', 'clicked', 'replied'],
+  'automation.status': ['pending', 'running', 'done', 'failed', 'dead'],
+  'automation.outcome': ['done', 'skipped', 'failed', 'dead', 'abandoned'],
+  'surveys.kind': ['csat', 'nps'],
+  'campaigns.type': ['event', 'webinar', 'campaign', 'publication', 'telemarketing', 'online_ad', 'social_post'],
+  'campaigns.channel': ['website', 'facebook', 'instagram', 'linkedin', 'youtube', 'whatsapp_business', 'email', 'phone', 'offline'],
+  'campaigns.status': ['draft', 'launched', 'closed'],
+  'campaigns.kind': ['invited', 'registered', 'attended', 'clicked', 'replied'],
+  'campaigns.source': ['manual', 'csv', 'hook'],
+  'campaigns.effect': ['opened', 'touched'],
+  'campaigns.model': ['first_touch', 'last_touch', 'linear'],
+  'campaigns.confirm': ['launch', 'close', 'delete', 'launchTitle', 'closeTitle', 'deleteTitle'],
+  campaigns: ['launch', 'close', 'delete'],
+  'targeting.role': ['none', 'primary', 'secondary'],
+  'telemarketing.status': ['open', 'closed'],
+  'telemarketing.outcome': ['no_answer', 'call_back', 'not_interested', 'interested', 'meeting_booked', 'wrong_number', 'do_not_call'],
+  'telemarketing.pillar': ['product_leadership', 'operational_excellence', 'customer_experience'],
+  'content.language': ['id', 'en'],
+  'content.kind': ['upload', 'link'],
+  'content.channel': ['email', 'whatsapp', 'in_person', 'linkedin', 'other'],
+  'content.upload.problem': ['required', 'empty', 'tooLarge', 'type'],
+  'positioning.pillar': ['product_leadership', 'operational_excellence', 'customer_experience'],
+  'playbookContent.kind': ['talk_track', 'question', 'objection', 'tip'],
 };
 
 describe('translations', () => {

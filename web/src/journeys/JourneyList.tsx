@@ -11,6 +11,7 @@ import { filterParams } from '../lists/listModel';
 import { useSolutions, useUsers } from '../lists/lookups';
 import { ResourceList, type ListColumn } from '../lists/ResourceList';
 import { Link } from '../router';
+import { SavedViewsMenu } from '../pipeline/SavedViewsMenu';
 
 const outcomeColor = { open: 'blue', adopted: 'teal', rejected: 'gray', discontinued: 'gray' } as const;
 
@@ -25,6 +26,9 @@ export default function JourneyList() {
   const [solutionId, setSolution] = useState('all');
   const [ownerId, setOwner] = useState('all');
   const params = filterParams({ stage, outcome, solutionId, ownerId });
+  // Saved views keep the filters under the board's names (stage, outcome, solution, owner).
+  const viewQuery = Object.fromEntries(Object.entries({ stage, outcome, solution: solutionId, owner: ownerId }).filter(([, v]) => v !== 'all'));
+  const applyView = (q: Record<string, string>) => (setStage(q.stage ?? 'all'), setOutcome(q.outcome ?? 'all'), setSolution(q.solution ?? 'all'), setOwner(q.owner ?? 'all'));
 
   const columns = useMemo<ListColumn<Journey>[]>(
     () => [
@@ -76,6 +80,7 @@ export default function JourneyList() {
       rowKey={(j) => j.id}
       emptyTitle={t('journeys.empty')}
       emptyHint={t('journeys.emptyHint')}
+      actions={me ? <SavedViewsMenu screen="journeys" me={me} query={viewQuery} onApply={applyView} /> : null}
       filters={
         <>
           <ChoiceFilter label={t('journey.stage')} value={stage} onChange={setStage} options={stages.map((v) => ({ value: v, label: t(`stage.${v}`) }))} />

@@ -16,6 +16,9 @@ import { useJourneyActions } from './useJourneyActions';
 import { GateChecklist } from '../playbook/GateChecklist';
 import { gateLabel } from '../playbook/gatesModel';
 import { JourneyNextBestActions } from '../playbook/NextBestActions';
+import { TeamPanel } from '../team/TeamPanel';
+import { PlaybookGuide } from '../playbook-content/PlaybookGuide';
+import { SurveyPanel } from '../surveys/SurveyPanel';
 
 const outcomeColor = { open: 'blue', adopted: 'teal', rejected: 'red', discontinued: 'orange' } as const;
 
@@ -66,6 +69,9 @@ export default function JourneyPage({ id }: { id: string }) {
           {j.permissions.write ? <EditForm journey={j} onReload={() => void journey.refetch()} /> : <ReadOnlyDetails journey={j} />}
         </Paper>
       </SimpleGrid>
+      <TeamPanel journey={j} />
+      <PlaybookGuide journey={j} me={me} />
+      <SurveyPanel journey={j} />
       {actions.dialog}
     </Stack>
   );

@@ -4,13 +4,13 @@ import type { Journey } from '../api/types';
 import { cardActions, type CardAction } from '../pipeline/boardModel';
 
 /** The keyboard way to move a journey: a menu of stages and outcomes the stage machine allows. */
-export function MoveMenu({ journey, onAction, size = 'compact-xs' }: { journey: Journey; onAction(action: CardAction): void; size?: string }) {
+export function MoveMenu({ journey, onAction, size = 'compact-xs', defaultOpened }: { journey: Journey; onAction(action: CardAction): void; size?: string; defaultOpened?: boolean }) {
   const { t } = useTranslation();
   const actions = cardActions(journey);
   const moves = actions.filter((a): a is Extract<CardAction, { kind: 'move' }> => a.kind === 'move');
   const outcomes = actions.filter((a) => a.kind !== 'move');
   return (
-    <Menu position="bottom-end" withinPortal shadow="md">
+    <Menu position="bottom-end" withinPortal shadow="md" defaultOpened={defaultOpened}>
       <Menu.Target>
         <Button size={size} variant="default" aria-label={t('transition.moveMenuFor', { account: journey.accountName })}>
           {t('transition.moveTo')}

@@ -2,7 +2,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { Button, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Journey, Me, Stage, User } from '../api/types';
@@ -23,7 +23,7 @@ interface ColumnProps {
 }
 
 /** One stage: its journeys fetched a page at a time and rendered virtually, so thousands stay smooth. */
-export function BoardColumn({ stage, filters, me, usersById, total, currency, onAction }: ColumnProps) {
+export const BoardColumn = memo(function BoardColumn({ stage, filters, me, usersById, total, currency, onAction }: ColumnProps) {
   const { t, i18n } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: stage });
   const query = useInfiniteQuery({
@@ -38,7 +38,7 @@ export function BoardColumn({ stage, filters, me, usersById, total, currency, on
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 118,
-    overscan: 8,
+    overscan: 5,
     getItemKey: (index) => items[index]?.id ?? index,
   });
   const virtualItems = virtualizer.getVirtualItems();
@@ -90,4 +90,4 @@ export function BoardColumn({ stage, filters, me, usersById, total, currency, on
       </div>
     </section>
   );
-}
+});

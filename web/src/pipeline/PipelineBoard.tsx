@@ -1,17 +1,19 @@
 import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
-import { Alert, CloseButton, Group, Select, Text, Title } from '@mantine/core';
+import { Alert, CloseButton, Group, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Journey, User } from '../api/types';
 import { useMe } from '../auth/session';
 import { useJourneyActions } from '../journeys/useJourneyActions';
 import { navigate, useLocation } from '../router';
-import { boardStages, dropAction, filtersFromSearch, filtersToSearch, type BoardFilters } from './boardModel';
+import { apiFilter, boardHref, boardStages, dropAction, filtersFromQuery, filtersFromSearch, filtersToQuery, type BoardFilters, type CardAction } from './boardModel';
 import classes from './Board.module.css';
 import { BoardColumn } from './BoardColumn';
+import { BoardFilterBar } from './BoardFilterBar';
 import { CardBody } from './JourneyCard';
+import { SavedViewsMenu } from './SavedViewsMenu';
 
 /** The pipeline: one column per stage, cards are open journeys; drag or use "Move to…". */
 export default function PipelineBoard() {
@@ -20,17 +22,21 @@ export default function PipelineBoard() {
   const filters = useMemo(() => filtersFromSearch(search), [search]);
   const me = useMe().data?.user ?? null;
   const users = useQuery({ queryKey: ['users'], queryFn: api.users, staleTime: 5 * 60_000 });
-  const solutions = useQuery({ queryKey: ['solutions'], queryFn: api.solutions, staleTime: 5 * 60_000 });
   const summary = useQuery({
     queryKey: ['journeys', 'summary', filters],
-    queryFn: () => api.journeySummary({ outcome: 'open', ...(filters.solutionId ? { solutionId: filters.solutionId } : {}), ...(filters.ownerId ? { ownerId: filters.ownerId } : {}) }),
+    queryFn: () => api.journeySummary({ outcome: 'open', ...apiFilter(filters) }),
   });
   const usersById = useMemo(() => new Map<string, User>((users.data?.items ?? []).map((u) => [u.id, u])), [users.data]);
   const actions = useJourneyActions();
+  // One function for every card, so memoised cards do not re-render when the board does.
+  const runRef = useRef(actions.run);
+  runRef.current = actions.run;
+  const onAction = useCallback((journey: Journey, action: CardAction) => runRef.current(journey, action), []);
   const [dragging, setDragging] = useState<Journey | null>(null);
+  const [viewStatus, setViewStatus] = useState<string | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
 
-  const setFilters = (next: BoardFilters) => navigate(`/pipeline${filtersToSearch(next)}`, { replace: true });
+  const setFilters = (next: BoardFilters) => navigate(boardHref(next), { replace: true });
 
   function onDragStart(event: DragStartEvent) {
     setDragging((event.active.data.current?.journey as Journey | undefined) ?? null);
@@ -40,7 +46,7 @@ export default function PipelineBoard() {
     const journey = event.active.data.current?.journey as Journey | undefined;
     if (!journey) return;
     const action = dropAction(journey, event.over ? String(event.over.id) : null);
-    if (action) actions.run(journey, action);
+    if (action) onAction(journey, action);
   }
 
   return (
@@ -49,31 +55,9 @@ export default function PipelineBoard() {
         <Title order={1} size="h3">
           {t('pipeline.title')}
         </Title>
-        <Group gap="sm" wrap="wrap" role="search" aria-label={t('pipeline.filters')}>
-          <Select
-            label={t('pipeline.filterSolution')}
-            placeholder={t('pipeline.allSolutions')}
-            clearable
-            searchable
-            size="xs"
-            w={220}
-            data={(solutions.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            value={filters.solutionId}
-            onChange={(value) => setFilters({ ...filters, solutionId: value })}
-          />
-          <Select
-            label={t('pipeline.filterOwner')}
-            placeholder={t('pipeline.allOwners')}
-            clearable
-            searchable
-            size="xs"
-            w={200}
-            data={(users.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            value={filters.ownerId}
-            onChange={(value) => setFilters({ ...filters, ownerId: value })}
-          />
-        </Group>
+        {me ? <SavedViewsMenu screen="pipeline" me={me} query={filtersToQuery(filters)} onApply={(query) => setFilters(filtersFromQuery(query))} onStatus={setViewStatus} /> : null}
       </Group>
+      <BoardFilterBar filters={filters} users={users.data?.items ?? []} onChange={setFilters} />
       <div aria-live="polite" className={classes.status}>
         {actions.status ? (
           <Alert
@@ -85,6 +69,13 @@ export default function PipelineBoard() {
             <Group justify="space-between" wrap="nowrap">
               <Text size="sm">{actions.status.text}</Text>
               <CloseButton size="sm" aria-label={t('common.close')} onClick={actions.clearStatus} />
+            </Group>
+          </Alert>
+        ) : viewStatus ? (
+          <Alert color="teal" role="status" py={6} withCloseButton={false}>
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm">{viewStatus}</Text>
+              <CloseButton size="sm" aria-label={t('common.close')} onClick={() => setViewStatus(null)} />
             </Group>
           </Alert>
         ) : null}
@@ -100,7 +91,7 @@ export default function PipelineBoard() {
               usersById={usersById}
               total={summary.data?.byStage.find((s) => s.stage === stage)}
               currency={summary.data?.currency ?? 'IDR'}
-              onAction={actions.run}
+              onAction={onAction}
             />
           ))}
         </div>

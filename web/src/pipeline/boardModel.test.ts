@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Journey, Me } from '../api/types';
 import {
+  activeFilterCount,
+  apiFilter,
+  boardHref,
   canMove,
   cardActions,
   columnQuery,
   dropAction,
   emptyFilters,
+  filtersFromQuery,
   filtersFromSearch,
+  filtersToQuery,
   filtersToSearch,
   groupByStage,
   relocate,
+  sameFilters,
 } from './boardModel';
 
 let n = 0;
@@ -71,23 +77,53 @@ describe('board model', () => {
     expect(columns.persuasion).toHaveLength(0);
   });
 
-  it('keeps only the journeys of the chosen solution and owner', () => {
-    const journeys = [makeJourney(), makeJourney({ solutionId: 'sol-sec' }), makeJourney({ ownerId: 'u-other' })];
-    expect(groupByStage(journeys, { solutionId: 'sol-sec', ownerId: null }).knowledge).toHaveLength(1);
-    expect(groupByStage(journeys, { solutionId: null, ownerId: 'u-am' }).knowledge).toHaveLength(2);
-    expect(groupByStage(journeys, { solutionId: 'sol-dc', ownerId: 'u-am' }).knowledge).toHaveLength(1);
+  it('keeps only the journeys of the chosen solution, owner and team', () => {
+    const journeys = [makeJourney(), makeJourney({ solutionId: 'sol-sec' }), makeJourney({ ownerId: 'u-other' }), makeJourney({ teamId: 'team-ent' })];
+    expect(groupByStage(journeys, { ...emptyFilters, solution: 'sol-sec' }).knowledge).toHaveLength(1);
+    expect(groupByStage(journeys, { ...emptyFilters, owner: 'u-am' }).knowledge).toHaveLength(3);
+    expect(groupByStage(journeys, { ...emptyFilters, solution: 'sol-dc', owner: 'u-am' }).knowledge).toHaveLength(2);
+    expect(groupByStage(journeys, { ...emptyFilters, team: 'team-ent' }).knowledge).toHaveLength(1);
   });
 
-  it('asks the API for one column at a time with the filters', () => {
+  it('asks the API for one column at a time with every filter under the API’s names', () => {
     expect(columnQuery('persuasion', emptyFilters)).toEqual({ stage: 'persuasion', outcome: 'open', limit: 100, sort: 'stageEnteredAt' });
-    expect(columnQuery('decision', { solutionId: 's1', ownerId: 'u1' }, 'c2')).toMatchObject({ stage: 'decision', solutionId: 's1', ownerId: 'u1', cursor: 'c2' });
+    expect(columnQuery('decision', { solution: 's1', principal: 'p1', team: 't1', owner: 'u1', city: 'Surabaya', tier: 'smb' }, 'c2')).toEqual({
+      stage: 'decision',
+      outcome: 'open',
+      limit: 100,
+      sort: 'stageEnteredAt',
+      solutionId: 's1',
+      principalId: 'p1',
+      teamId: 't1',
+      ownerId: 'u1',
+      city: 'Surabaya',
+      tier: 'smb',
+      cursor: 'c2',
+    });
   });
 
-  it('round-trips the filters through the address bar', () => {
-    const filters = { solutionId: 's1', ownerId: null };
-    expect(filtersToSearch(filters)).toBe('?solution=s1');
+  it('round-trips the filters through the address bar under the names the analytics dashboards use', () => {
+    const filters = { ...emptyFilters, solution: 's1', principal: 'p1', city: 'Jakarta Selatan', tier: 'enterprise' };
+    expect(filtersToSearch(filters)).toBe('?solution=s1&principal=p1&city=Jakarta+Selatan&tier=enterprise');
     expect(filtersFromSearch(filtersToSearch(filters))).toEqual(filters);
     expect(filtersToSearch(emptyFilters)).toBe('');
+    expect(boardHref({ ...emptyFilters, team: 't1', owner: 'u1' })).toBe('/pipeline?team=t1&owner=u1');
+  });
+
+  it('reads a shared link leniently: blanks, unknown parameters and an unknown tier are dropped', () => {
+    expect(filtersFromSearch('?solution=%20&tier=gold&view=funnel&city=%20Surabaya%20')).toEqual({ ...emptyFilters, city: 'Surabaya' });
+    expect(filtersFromSearch('')).toEqual(emptyFilters);
+  });
+
+  it('stores in a saved view only the filters that are set, and counts them', () => {
+    const filters = { ...emptyFilters, owner: 'u1', tier: 'smb' };
+    expect(filtersToQuery(filters)).toEqual({ owner: 'u1', tier: 'smb' });
+    expect(filtersFromQuery(filtersToQuery(filters))).toEqual(filters);
+    expect(activeFilterCount(filters)).toBe(2);
+    expect(activeFilterCount(emptyFilters)).toBe(0);
+    expect(sameFilters(filters, filtersFromSearch('?tier=smb&owner=u1'))).toBe(true);
+    expect(sameFilters(filters, { ...filters, city: 'Bandung' })).toBe(false);
+    expect(apiFilter(filters)).toEqual({ ownerId: 'u1', tier: 'smb' });
   });
 
   it('offers every other stage and the outcomes the stage machine allows', () => {

@@ -1,6 +1,6 @@
 import { availableTransitions } from '../../../src/domain/stages';
 import { can } from '../../../src/domain/policy';
-import { stages } from '../../../src/shared/vocabulary';
+import { stages, tiers } from '../../../src/shared/vocabulary';
 import type { JourneyListParams } from '../api/client';
 import type { Journey, Me, Stage } from '../api/types';
 
@@ -10,45 +10,98 @@ import type { Journey, Me, Stage } from '../api/types';
  * permission rule are the server's own domain modules, imported, never restated.
  */
 
-export interface BoardFilters {
-  solutionId: string | null;
-  ownerId: string | null;
-}
+/**
+ * The board's filters, under the names the address bar uses (?solution=&principal=&team=&owner=&city=&tier=),
+ * the same names the analytics dashboards read, so a filtered board can be shared or opened from there.
+ */
+export const boardFilterKeys = ['solution', 'principal', 'team', 'owner', 'city', 'tier'] as const;
+export type BoardFilterKey = (typeof boardFilterKeys)[number];
+export type BoardFilters = Record<BoardFilterKey, string | null>;
 
-export const emptyFilters: BoardFilters = { solutionId: null, ownerId: null };
+export const emptyFilters: BoardFilters = { solution: null, principal: null, team: null, owner: null, city: null, tier: null };
 export const COLUMN_PAGE_SIZE = 100;
 export const boardStages: readonly Stage[] = stages;
 
-/** Filters from the address bar (?solution=…&owner=…), so a filtered board can be shared. */
+/** GET /api/journeys parameters with the board's filters (the shared client's type plus principal, team, city, tier). */
+export interface BoardListParams extends JourneyListParams {
+  principalId?: string;
+  teamId?: string;
+  city?: string;
+  tier?: string;
+}
+
+/** The API's names for the same filters (GET /api/journeys and /api/journeys/summary). */
+const apiNames = { solution: 'solutionId', principal: 'principalId', team: 'teamId', owner: 'ownerId', city: 'city', tier: 'tier' } as const satisfies Record<BoardFilterKey, keyof BoardListParams>;
+
+/** Filters from the address bar; unknown parameters are ignored, and a tier the server does not know is dropped. */
 export function filtersFromSearch(search: string): BoardFilters {
   const params = new URLSearchParams(search);
-  return { solutionId: params.get('solution') || null, ownerId: params.get('owner') || null };
+  return filtersFromQuery(Object.fromEntries(boardFilterKeys.map((key) => [key, params.get(key) ?? ''])));
+}
+
+/** Filters from a saved view's query (the same names as the address bar). */
+export function filtersFromQuery(query: Readonly<Record<string, string>>): BoardFilters {
+  const out = { ...emptyFilters };
+  for (const key of boardFilterKeys) out[key] = query[key]?.trim() || null;
+  if (out.tier !== null && !(tiers as readonly string[]).includes(out.tier)) out.tier = null;
+  return out;
+}
+
+/** The filters that are set, in the fixed order: what a saved view stores. */
+export function filtersToQuery(filters: BoardFilters): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of boardFilterKeys) {
+    const value = filters[key]?.trim();
+    if (value) out[key] = value;
+  }
+  return out;
 }
 
 export function filtersToSearch(filters: BoardFilters): string {
-  const params = new URLSearchParams();
-  if (filters.solutionId) params.set('solution', filters.solutionId);
-  if (filters.ownerId) params.set('owner', filters.ownerId);
-  const text = params.toString();
+  const text = new URLSearchParams(filtersToQuery(filters)).toString();
   return text ? `?${text}` : '';
 }
 
+/** The address of the board with these filters. */
+export function boardHref(filters: BoardFilters): string {
+  return `/pipeline${filtersToSearch(filters)}`;
+}
+
+export function activeFilterCount(filters: BoardFilters): number {
+  return Object.keys(filtersToQuery(filters)).length;
+}
+
+export function sameFilters(a: BoardFilters, b: BoardFilters): boolean {
+  return filtersToSearch(a) === filtersToSearch(b);
+}
+
+/** The filters as API parameters; unset ones are left out. */
+export function apiFilter(filters: BoardFilters): Partial<Record<(typeof apiNames)[BoardFilterKey], string>> {
+  const out: Partial<Record<(typeof apiNames)[BoardFilterKey], string>> = {};
+  for (const [key, value] of Object.entries(filtersToQuery(filters))) out[apiNames[key as BoardFilterKey]] = value;
+  return out;
+}
+
 /** The API query that fills one column: open journeys in that stage, longest-waiting first. */
-export function columnQuery(stage: Stage, filters: BoardFilters, cursor?: string): JourneyListParams {
+export function columnQuery(stage: Stage, filters: BoardFilters, cursor?: string): BoardListParams {
   return {
     stage,
     outcome: 'open',
     limit: COLUMN_PAGE_SIZE,
     sort: 'stageEnteredAt',
-    ...(filters.solutionId ? { solutionId: filters.solutionId } : {}),
-    ...(filters.ownerId ? { ownerId: filters.ownerId } : {}),
+    ...apiFilter(filters),
     ...(cursor ? { cursor } : {}),
   };
 }
 
+/**
+ * Whether a journey passes the filters it carries the facts for (solution, owner, team); principal,
+ * city and tier live on the solution and the account, and only the server applies them.
+ */
 export function matchesFilters(journey: Journey, filters: BoardFilters): boolean {
-  if (filters.solutionId && journey.solutionId !== filters.solutionId) return false;
-  if (filters.ownerId && journey.ownerId !== filters.ownerId) return false;
+  if (filters.solution && journey.solutionId !== filters.solution) return false;
+  if (filters.owner && journey.ownerId !== filters.owner) return false;
+  if (filters.team && journey.teamId !== filters.team) return false;
   return true;
 }
 

@@ -7,7 +7,9 @@ import { api, ApiError } from '../api/client';
 import type { Activity } from '../api/types';
 import { whatsAppLink } from '../contacts/whatsapp';
 import { AccountPicker, type PickedAccount } from './AccountPicker';
-import { emptyQuickLog, quickLogTypes, suggestedSubject, validateQuickLog, type QuickLogInput } from './quickLogModel';
+import { ParticipantsPicker } from './ParticipantsPicker';
+import { useMe } from '../auth/session';
+import { emptyQuickLog, missingSa, quickLogTypes, suggestedSubject, validateQuickLog, type QuickLogInput } from './quickLogModel';
 
 interface Props {
   opened: boolean;
@@ -38,7 +40,9 @@ function QuickLogForm({ preset, onClose, onLogged }: Omit<Props, 'opened'>) {
   const contacts = overview.data?.contacts.items ?? [];
   const journeys = (overview.data?.journeys.items ?? []).filter((j) => j.outcome === 'open');
   const contact = contacts.find((c) => c.id === input.contactId) ?? null;
-  const waLink = input.type === 'whatsapp' ? whatsAppLink(contact?.whatsapp) : null;
+  const meId = useMe().data?.user.id;
+  const saToAdd = missingSa(input, journeys.find((j) => j.id === input.journeyId)?.saId, meId);
+  const waLink = input.type === 'whatsapp' ? whatsAppLink(contact?.whatsapp, undefined, contact?.consents ?? []) : null;
 
   // Until the user writes their own, the subject follows the type and the contact.
   useEffect(() => {
@@ -91,7 +95,7 @@ function QuickLogForm({ preset, onClose, onLogged }: Omit<Props, 'opened'>) {
           autoFocus={!preset}
           onChange={(picked) => {
             setAccount(picked);
-            setInput({ ...input, accountId: picked?.id ?? null, contactId: null, journeyId: null });
+            setInput({ ...input, accountId: picked?.id ?? null, contactId: null, journeyId: null, contactIds: [] });
           }}
           error={errors.accountId ? t(errors.accountId) : undefined}
         />
@@ -113,6 +117,7 @@ function QuickLogForm({ preset, onClose, onLogged }: Omit<Props, 'opened'>) {
             miw={200}
           />
         </Group>
+        <ParticipantsPicker contacts={contacts} mainContactId={input.contactId} userIds={input.userIds} contactIds={input.contactIds} meId={meId} missingSaId={saToAdd} disabled={!input.accountId} onChange={(next) => setInput({ ...input, ...next })} />
         {waLink && contact ? (
           <Anchor href={waLink} target="_blank" rel="noopener noreferrer" size="sm" fw={600}>
             {t('quickLog.openWhatsApp', { name: contact.fullName })}

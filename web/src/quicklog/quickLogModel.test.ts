@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activityTypes } from '../../../src/shared/vocabulary';
-import { emptyQuickLog, quickLogTypes, suggestedSubject, validateQuickLog } from './quickLogModel';
+import { emptyQuickLog, missingSa, quickLogTypes, suggestedSubject, validateQuickLog } from './quickLogModel';
 
 describe('the quick log', () => {
   it('offers every activity type once, field work first', () => {
@@ -42,5 +42,18 @@ describe('the quick log', () => {
   it('suggests a subject from the type and the contact', () => {
     expect(suggestedSubject('WhatsApp', 'Sari Dewi')).toBe('WhatsApp — Sari Dewi');
     expect(suggestedSubject('Kunjungan', null)).toBe('Kunjungan');
+  });
+
+  it('sends colleagues and further contacts as participants, each once, the main contact first', () => {
+    const result = validateQuickLog({ ...emptyQuickLog, type: 'demo', accountId: 'a1', contactId: 'c1', subject: 'Demo', userIds: ['sa1', 'sa1', 'u2'], contactIds: ['c2', 'c1'] });
+    expect(result.ok && result.body.participants).toEqual({ userIds: ['sa1', 'u2'], contactIds: ['c1', 'c2'] });
+  });
+
+  it('points out the journey’s SA missing from a demo or meeting, not from other touches', () => {
+    expect(missingSa({ type: 'demo', userIds: [] }, 'sa1', 'am1')).toBe('sa1');
+    expect(missingSa({ type: 'meeting', userIds: ['sa1'] }, 'sa1', 'am1')).toBeNull();
+    expect(missingSa({ type: 'demo', userIds: [] }, 'sa1', 'sa1')).toBeNull();
+    expect(missingSa({ type: 'visit', userIds: [] }, 'sa1', 'am1')).toBeNull();
+    expect(missingSa({ type: 'demo', userIds: [] }, null, 'am1')).toBeNull();
   });
 });

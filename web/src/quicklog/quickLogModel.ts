@@ -16,9 +16,13 @@ export interface QuickLogInput {
   notes: string;
   outcome: string;
   nextStep: string;
+  /** Colleagues who took part besides the one logging (e.g. the journey's SA: its gates ask for them). */
+  userIds: string[];
+  /** Further contacts of the account who took part, besides `contactId`. */
+  contactIds: string[];
 }
 
-export const emptyQuickLog: QuickLogInput = { type: 'visit', accountId: null, contactId: null, journeyId: null, subject: '', notes: '', outcome: '', nextStep: '' };
+export const emptyQuickLog: QuickLogInput = { type: 'visit', accountId: null, contactId: null, journeyId: null, subject: '', notes: '', outcome: '', nextStep: '', userIds: [], contactIds: [] };
 
 export type QuickLogBody = Pick<ActivityCreate, 'type' | 'subject' | 'accountId' | 'notes' | 'journeyId' | 'outcome' | 'nextStep'> & {
   participants: { userIds: string[]; contactIds: string[] };
@@ -43,7 +47,7 @@ export function validateQuickLog(input: QuickLogInput): QuickLogResult {
       journeyId: input.journeyId,
       outcome: text(input.outcome),
       nextStep: text(input.nextStep),
-      participants: { userIds: [], contactIds: input.contactId ? [input.contactId] : [] },
+      participants: { userIds: [...new Set(input.userIds)], contactIds: [...new Set([...(input.contactId ? [input.contactId] : []), ...input.contactIds])] },
     },
   };
 }
@@ -51,4 +55,14 @@ export function validateQuickLog(input: QuickLogInput): QuickLogResult {
 /** A subject to start from, so a WhatsApp or call is logged in a few keystrokes. */
 export function suggestedSubject(typeLabel: string, contactName: string | null): string {
   return contactName ? `${typeLabel} — ${contactName}` : typeLabel;
+}
+
+/**
+ * A hint when the activity would not count for the SA gates: a demo or meeting on a journey whose
+ * SA is neither the one logging nor listed as a participant. Returns the SA's id to offer adding.
+ */
+export function missingSa(input: Pick<QuickLogInput, 'type' | 'userIds'>, journeySaId: string | null | undefined, meId: string | undefined): string | null {
+  if (!journeySaId || journeySaId === meId) return null;
+  if (input.type !== 'demo' && input.type !== 'meeting') return null;
+  return input.userIds.includes(journeySaId) ? null : journeySaId;
 }

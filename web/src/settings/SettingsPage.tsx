@@ -11,6 +11,7 @@ import { serverFieldErrors } from '../auth/authModel';
 import { applyLocale } from '../i18n';
 import { useTeams, useUsers } from '../lists/lookups';
 import { Empty, ErrorState, Loading } from '../ui/States';
+import ChannelSettings from '../channels/ChannelSettings';
 import { emptyNewUser, MIN_PASSWORD, timeZoneOptions, validateNewUser, validateTeamName, type NewUserInput } from './settingsModel';
 
 function errorText(error: unknown, t: (key: string) => string): string {
@@ -32,6 +33,7 @@ export default function SettingsPage({ me }: { me: Me['user'] }) {
         <>
           <Users me={me} />
           <Teams />
+          <ChannelSettings />
         </>
       ) : null}
     </Stack>

@@ -7,7 +7,8 @@ import type { Me } from '../api/types';
 import { canLogActivity } from '../auth/permissions';
 import { useSessionReset } from '../auth/session';
 import { initials } from '../format/format';
-import { CommandPalette, type PaletteCommand } from '../palette/CommandPalette';
+import type { PaletteCommand } from '../palette/CommandPalette';
+import { CommandPalette, prefetchTools, usePrefetchToolsWhenIdle } from './lazyTools';
 import { QuickLogProvider, useQuickLog } from '../quicklog/QuickLogProvider';
 import { Link, matchRoute, navigate, useLocation } from '../router';
 import classes from './Shell.module.css';
@@ -38,8 +39,9 @@ interface NavEntry {
  * insight (analytics, coaching, workload). A feature adds its screen here; an empty menu is not shown.
  */
 const menus: { label: string; items: NavEntry[] }[] = [
-  { label: 'nav.marketing', items: [] },
-  { label: 'nav.insight', items: [] },
+  { label: 'nav.marketing', items: [{ to: '/segments', label: 'segments.nav', match: (p: string) => p.startsWith('/segments') }, { to: '/targeting', label: 'targeting.nav', match: (p: string) => p === '/targeting' }, { to: '/campaigns', label: 'campaigns.nav', match: (p: string) => p.startsWith('/campaigns') }, { to: '/telemarketing', label: 'telemarketing.nav', match: (p: string) => p.startsWith('/telemarketing') }, { to: '/channels/templates', label: 'channels.templates.nav', match: (p: string) => p === '/channels/templates' }, { to: '/content', label: 'content.nav', match: (p: string) => p === '/content' }, { to: '/playbook', label: 'playbookContent.nav', match: (p: string) => p === '/playbook' }, { to: '/automation', label: 'automation.nav', match: (p: string) => p === '/automation' }] },
+  { label: 'nav.insight', items: [{ to: '/analytics', label: 'nav.analytics', match: (p: string) => p === '/analytics' }, { to: '/workload', label: 'workload.nav', match: (p: string) => p === '/workload', visible: (me) => ['admin', 'sales_manager', 'solution_architect'].includes(me.user.role) }, { to: '/coaching', label: 'coaching.nav', match: (p: string) => p === '/coaching', visible: (me) => me.user.role === 'admin' || me.user.role === 'sales_manager' }] },
+  { label: 'pipelines.menu', items: [{ to: '/settings/pipelines', label: 'pipelines.nav', match: (p: string) => p === '/settings/pipelines', visible: (me) => me.user.role === 'admin' }] },
 ];
 
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
@@ -57,6 +59,9 @@ function ShellFrame({ me, children }: { me: Me; children: ReactNode }) {
   const quickLog = useQuickLog();
   const saveLocale = useSaveLocale();
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const [paletteUsed, setPaletteUsed] = useState(false);
+  if (paletteOpen && !paletteUsed) setPaletteUsed(true);
+  usePrefetchToolsWhenIdle();
   const mayLog = canLogActivity(me.user);
 
   /** On an account's page the quick log starts with that account. */
@@ -151,11 +156,11 @@ function ShellFrame({ me, children }: { me: Me; children: ReactNode }) {
           </ul>
         </nav>
         <Group gap={6} wrap="nowrap" className={classes.tools}>
-          <Button variant="default" size="compact-sm" onClick={() => setPaletteOpen(true)} aria-keyshortcuts="Control+K Meta+K" title={t('shell.searchHint')}>
+          <Button variant="default" size="compact-sm" onClick={() => setPaletteOpen(true)} onPointerEnter={prefetchTools} onFocus={prefetchTools} aria-keyshortcuts="Control+K Meta+K" title={t('shell.searchHint')}>
             {t('shell.search')}
           </Button>
           {mayLog ? (
-            <Button size="compact-sm" onClick={openQuickLog} aria-keyshortcuts="L Alt+L" title={t('shell.quickLogHint')}>
+            <Button size="compact-sm" onClick={openQuickLog} onPointerEnter={prefetchTools} onFocus={prefetchTools} aria-keyshortcuts="L Alt+L" title={t('shell.quickLogHint')}>
               {t('shell.quickLog')}
             </Button>
           ) : null}
@@ -165,7 +170,7 @@ function ShellFrame({ me, children }: { me: Me; children: ReactNode }) {
       <Box component="main" id="main" tabIndex={-1} className={classes.main}>
         {children}
       </Box>
-      <CommandPalette opened={paletteOpen} onClose={() => setPaletteOpen(false)} commands={commands} />
+      <CommandPalette used={paletteUsed} opened={paletteOpen} onClose={() => setPaletteOpen(false)} commands={commands} />
     </div>
   );
 }
