@@ -8,8 +8,6 @@ import { ApiError } from './api/client';
 import { App } from './App';
 import { initI18n } from './i18n';
 
-initI18n();
-
 const theme = createTheme({ primaryColor: 'teal', primaryShade: { light: 9, dark: 7 }, focusRing: 'auto', defaultRadius: 'md' });
 // Mantine's default "dimmed" grey, and the text of its light and outline variants (shade 6),
 // are below the 4.5:1 contrast WCAG AA asks for small text: use darker shades.
@@ -33,6 +31,8 @@ const queryClient = new QueryClient({
 });
 
 const root = document.getElementById('root');
+// The first paint waits for the language's strings (one small chunk), so no key ever flashes.
+await initI18n();
 if (root) {
   createRoot(root).render(
     <StrictMode>

@@ -6,8 +6,8 @@ import { initI18n } from '../i18n';
 import { SignInScreen } from './SignInScreen';
 
 describe('the sign-in screen', () => {
-  beforeAll(() => {
-    initI18n();
+  beforeAll(async () => {
+    await initI18n();
   });
 
   it('labels its fields and says what is missing before calling the server', async () => {

@@ -2,7 +2,6 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setRequestLocale } from '../api/client';
 import type { Locale } from '../api/types';
-import { resources } from './resources';
 
 /** UI languages: Indonesian first (the default), English second. */
 export const locales: readonly Locale[] = ['id', 'en'];
@@ -25,19 +24,37 @@ export async function applyLocale(locale: Locale): Promise<void> {
     // private mode: the choice lasts for this page only
   }
   document.documentElement.lang = locale;
+  await loadLanguage(locale);
   if (i18next.language !== locale) await i18next.changeLanguage(locale);
 }
 
-export function initI18n() {
+/** Each language is its own chunk, fetched the first time it is used (the other never is). */
+const bundles: Record<Locale, () => Promise<{ default: Record<string, unknown> }>> = {
+  id: () => import('./bundles/id'),
+  en: () => import('./bundles/en'),
+};
+
+async function loadLanguage(locale: Locale): Promise<void> {
+  if (i18next.hasResourceBundle(locale, 'translation')) return;
+  const { default: strings } = await bundles[locale]();
+  i18next.addResourceBundle(locale, 'translation', strings, true, true);
+}
+
+/** Starts i18next in the stored language; resolves once that language's strings are loaded. */
+export async function initI18n() {
   const lng = storedLocale();
   setRequestLocale(lng);
   document.documentElement.lang = lng;
-  void i18next.use(initReactI18next).init({
-    resources: { id: { translation: resources.id }, en: { translation: resources.en } },
+  await i18next.use(initReactI18next).init({
+    resources: {},
     lng,
-    fallbackLng: 'id',
+    // Both languages have every key (the translations test checks), so nothing falls back.
+    fallbackLng: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    partialBundledLanguages: true,
   });
+  await loadLanguage(lng);
+  await i18next.changeLanguage(lng);
   return i18next;
 }

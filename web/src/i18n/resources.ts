@@ -2,7 +2,8 @@ import en from './en.json';
 import id from './id.json';
 
 /**
- * The UI's strings: the shared ones in this folder, plus each feature's own in
+ * Both languages at once, for the translations test (the app loads one language at a time
+ * through `bundles/`). The UI's strings: the shared ones in this folder, plus each feature's own in
  * `web/src/<feature>/locales/{id,en}.json` (picked up here by file name, so adding a screen
  * never touches this file). A feature file holds its own top-level keys, e.g. `{ "segments": … }`;
  * two files defining the same top-level key is an error the translations test reports.

@@ -66,8 +66,8 @@ function show(id: string | null, user: User = marcomm) {
 }
 
 describe('the segment page', () => {
-  beforeAll(() => {
-    initI18n();
+  beforeAll(async () => {
+    await initI18n();
   });
   beforeEach(() => {
     writes.length = 0;

@@ -56,8 +56,8 @@ function show() {
 }
 
 describe('the call list page', () => {
-  beforeAll(() => {
-    initI18n();
+  beforeAll(async () => {
+    await initI18n();
   });
   afterEach(() => {
     vi.unstubAllGlobals();
