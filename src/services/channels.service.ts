@@ -132,7 +132,8 @@ function sameSecret(a: string, b: string): boolean {
 const mirroredChannels = new Set<string>(contactChannels);
 
 /** Records a consent change: appends it to the log and mirrors it onto the contact record. */
-async function applyConsent(repos: Repositories, contact: Contact, entry: ConsentEntry, now: string): Promise<Contact> {
+/** Appends a consent change to the log and mirrors it onto the contact record. */
+export async function applyConsent(repos: Repositories, contact: Contact, entry: ConsentEntry, now: string): Promise<Contact> {
   await repos.channels.appendConsent(contact.id, entry);
   if (!mirroredChannels.has(entry.channel)) return contact;
   const consents = [

@@ -13,6 +13,7 @@ import {
   type CallOutcomeBody,
 } from '../shared/schemas/telemarketing.js';
 import { logTouch, recordResponse } from './campaigns.service.js';
+import { applyConsent, consentInForce } from './channels.service.js';
 import { audit, authorize, notFound, nowIso, read, transact, versionConflict, type Deps } from './context.js';
 
 /**
@@ -61,7 +62,10 @@ export function telemarketingService(deps: Deps) {
         if (count === 0) throw invalidField('body.segmentId', 'has no members to call');
         if (count > MAX_CALL_LIST_ENTRIES) throw invalidField('body.segmentId', `has ${count} contacts; a call list takes at most ${MAX_CALL_LIST_ENTRIES}`);
 
-        const members = await repos.telemarketing.members(segment, now, MAX_CALL_LIST_ENTRIES);
+        // A contact who asked not to be called is never put on a list (B2B calls need no opt-in;
+        // an opt-out is honoured from the moment it is recorded).
+        const members = (await repos.telemarketing.members(segment, now, MAX_CALL_LIST_ENTRIES)).filter((m) => consentInForce(m, null, 'phone').status !== 'opted_out');
+        if (members.length === 0) throw invalidField('body.segmentId', 'has no members who may be called (every one opted out of phone calls)');
         const accounts = [...new Set(members.map((m) => m.accountId))];
         const dealt = splitAmongCallers(accounts.length, input.callerIds.length, input.shares);
         const callerOfAccount = new Map(accounts.map((a, i) => [a, input.callerIds[dealt[i]!]!]));
@@ -132,6 +136,15 @@ export function telemarketingService(deps: Deps) {
         }
         if (!(await repos.telemarketing.recordOutcome(entryId, { outcome: body.outcome, note: body.note, calledAt: now, activityId }, body.version, now))) {
           throw versionConflict('call_list_entry', entryId, null);
+        }
+        if (body.outcome === 'do_not_call') {
+          // The contact asked not to be called again: a phone opt-out, in force for every list at once.
+          const contact = await repos.contacts.findById(entry.contactId);
+          if (contact) {
+            const optOut = { id: deps.ids.next(), channel: 'phone' as const, status: 'opted_out' as const, source: `Telemarketing: ${list.name}`, note: body.note, at: now, recordedBy: actor.userId };
+            await applyConsent(repos, contact, optOut, now);
+            await audit(repos, deps, actor, 'record_consent', 'contact', contact.id, null, optOut);
+          }
         }
         const saved = (await repos.telemarketing.findEntry(entryId)) as CallEntry;
         await audit(repos, deps, actor, 'update', 'call_list_entry', entryId, entry, saved);

@@ -57,6 +57,26 @@ describeEachDatabase('telemarketing', (t) => {
     expect(json<{ items: unknown[] }>(await am.request({ method: 'GET', url: '/api/call-lists?mine=true' })).items).toHaveLength(0);
   });
 
+  it('turns a do-not-call outcome into a phone opt-out and leaves that contact off the next list', async () => {
+    const h = await testApp(t.db);
+    const am = await h.makeUser('account_manager');
+    const marketer = await h.makeUser('marcomm');
+    const caller = await h.makeUser('account_manager', { name: 'Citra' });
+    await accountsIn(am, 'Medan', 1, 2);
+    const segmentId = await segmentOfCity(marketer, 'Medan');
+    const first = json<{ id: string }>(await marketer.request({ method: 'POST', url: '/api/call-lists', payload: { name: 'Medan 1', segmentId, callerIds: [caller.user.id] } }));
+    const [entry] = await entriesOf(caller, first.id);
+
+    const recorded = await caller.request({ method: 'POST', url: `/api/call-list-entries/${entry!.id}/outcome`, payload: { outcome: 'do_not_call', note: 'Minta tidak ditelepon lagi', version: entry!.version } });
+    expect(recorded.statusCode).toBe(200);
+    const consents = (await am.request({ method: 'GET', url: `/api/contacts/${entry!.contactId}/consents` })).json();
+    expect(consents.channels.find((c: { channel: string }) => c.channel === 'phone')).toMatchObject({ status: 'opted_out', allowed: false, source: 'Telemarketing: Medan 1' });
+
+    const second = json<{ id: string; total: number }>(await marketer.request({ method: 'POST', url: '/api/call-lists', payload: { name: 'Medan 2', segmentId, callerIds: [caller.user.id] } }));
+    expect(second.total).toBe(1);
+    expect((await entriesOf(caller, second.id)).map((e) => e.contactId)).not.toContain(entry!.contactId);
+  });
+
   it('splits by the given shares', async () => {
     const h = await testApp(t.db);
     const am = await h.makeUser('account_manager');

@@ -3,6 +3,8 @@ import { callOutcomes, type CallListStatus, type CallOutcome } from '../../domai
 import type { CallEntry, CallerProgress, CallList, CallEntryQuery } from '../../shared/schemas/telemarketing.js';
 import type { Segment } from '../../shared/schemas/segments.js';
 import type { DialectName } from '../database.js';
+import { fromDbJson } from '../dialect.js';
+import type { Contact } from '../../shared/schemas/contacts.js';
 import { afterCursor, decodeCursor, toPage, type Page } from '../keyset.js';
 import type { CallListsTable, Schema } from '../schema.js';
 import { segmentMembersOf } from './segments.repository.js';
@@ -102,16 +104,20 @@ export class TelemarketingRepository {
     return result.numUpdatedRows > 0n;
   }
 
-  /** The segment's members at `now`, by account then contact: the order entries are dealt in. */
-  async members(segment: Pick<Segment, 'id' | 'kind' | 'rule'>, now: string, limit: number): Promise<Array<{ contactId: string; accountId: string }>> {
+  /**
+   * The segment's members at `now`, by account then contact: the order entries are dealt in.
+   * Each comes with the consents on its contact record, where every phone opt-out is mirrored.
+   */
+  async members(segment: Pick<Segment, 'id' | 'kind' | 'rule'>, now: string, limit: number): Promise<Array<{ contactId: string; accountId: string; consents: Contact['consents'] }>> {
     const rows = await this.db
       .selectFrom(segmentMembersOf(this.db, this.dialect, segment, now).as('m'))
-      .select(['m.contact_id', 'm.account_id'])
+      .innerJoin('contacts as c', 'c.id', 'm.contact_id')
+      .select(['m.contact_id', 'm.account_id', 'c.consents'])
       .orderBy('m.account_id')
       .orderBy('m.contact_id')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ contactId: r.contact_id, accountId: r.account_id }));
+    return rows.map((r) => ({ contactId: r.contact_id, accountId: r.account_id, consents: fromDbJson<Contact['consents']>(r.consents) }));
   }
 
   async memberCount(segment: Pick<Segment, 'id' | 'kind' | 'rule'>, now: string): Promise<number> {
