@@ -7,9 +7,10 @@ import { startServer, type RunningServer } from './support/server.js';
 describe('the quick log', () => {
   let server: RunningServer;
   let browser: Browser;
+  let workspace: Awaited<ReturnType<typeof makeWorkspace>>;
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    const workspace = await makeWorkspace(server.url, { journeys: 2 });
+    workspace = await makeWorkspace(server.url, { journeys: 2 });
     const bank = workspace.journeys[0];
     if (!bank) throw new Error('no journey');
     await makeContact(workspace.admin, bank.accountId);
@@ -75,6 +76,28 @@ describe('the quick log', () => {
     await dialog.getByRole('button', { name: 'Simpan aktivitas' }).click();
     await page.getByRole('status').filter({ hasText: 'Aktivitas dicatat untuk' }).waitFor();
     await page.getByRole('list', { name: 'Aktivitas tim' }).getByText('Kunjungan').first().waitFor();
+    await context.close();
+  });
+
+  it('logs a visit that happened yesterday morning, read in the user’s time zone', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    await signIn(page, 'andi@contoh.co.id', undefined, '/');
+    await page.getByRole('button', { name: 'Catat', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Catat aktivitas' });
+    await dialog.getByRole('textbox', { name: /^Akun/ }).fill('Logistik');
+    await page.getByRole('option', { name: /PT Logistik Andalan/ }).click();
+    // Andi works in Asia/Jakarta (UTC+7): yesterday 09:15 there is yesterday 02:15 UTC.
+    const yesterday = new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+    const when = dialog.getByLabel(/^Waktu/);
+    await when.fill(`${new Date(Date.now() + 7 * 3600_000 + 2 * 86_400_000).toISOString().slice(0, 10)}T09:15`);
+    await dialog.getByRole('textbox', { name: /^Subjek/ }).fill('Kunjungan pagi');
+    await dialog.getByRole('button', { name: 'Simpan aktivitas' }).click();
+    await dialog.getByText('Waktunya di masa depan: catat yang sudah terjadi.').waitFor();
+    await when.fill(`${yesterday}T09:15`);
+    await dialog.getByRole('button', { name: 'Simpan aktivitas' }).click();
+    await page.getByRole('status').filter({ hasText: 'Aktivitas dicatat untuk' }).waitFor();
+    const logged = await workspace.admin.get<{ items: { subject: string; occurredAt: string }[] }>('/activities?limit=50');
+    expect(logged.items.find((a) => a.subject === 'Kunjungan pagi')?.occurredAt).toBe(`${yesterday}T02:15:00.000Z`);
     await context.close();
   });
 

@@ -9,6 +9,7 @@ import { whatsAppLink } from '../contacts/whatsapp';
 import { AccountPicker, type PickedAccount } from './AccountPicker';
 import { ParticipantsPicker } from './ParticipantsPicker';
 import { useMe } from '../auth/session';
+import { getDisplayTimeZone, toZonedInput } from '../format/format';
 import { emptyQuickLog, missingSa, quickLogTypes, suggestedSubject, validateQuickLog, type QuickLogInput } from './quickLogModel';
 
 interface Props {
@@ -33,7 +34,7 @@ function QuickLogForm({ preset, onClose, onLogged }: Omit<Props, 'opened'>) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [account, setAccount] = useState<PickedAccount | null>(preset);
-  const [input, setInput] = useState<QuickLogInput>({ ...emptyQuickLog, accountId: preset?.id ?? null });
+  const [input, setInput] = useState<QuickLogInput>(() => ({ ...emptyQuickLog, accountId: preset?.id ?? null, occurredAt: toZonedInput(new Date().toISOString()) ?? '' }));
   const [subjectTouched, setSubjectTouched] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<keyof QuickLogInput, string>>>({});
   const overview = useQuery({ queryKey: ['account', input.accountId, 'overview'], queryFn: () => api.accountOverview(input.accountId ?? ''), enabled: !!input.accountId });
@@ -132,6 +133,15 @@ function QuickLogForm({ preset, onClose, onLogged }: Omit<Props, 'opened'>) {
             setInput({ ...input, subject: e.currentTarget.value });
           }}
           error={errors.subject ? t(errors.subject) : undefined}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('quickLog.when')}
+          description={t('quickLog.whenHint', { zone: getDisplayTimeZone() })}
+          value={input.occurredAt}
+          max={toZonedInput(new Date().toISOString()) ?? undefined}
+          onChange={(e) => setInput({ ...input, occurredAt: e.currentTarget.value })}
+          error={errors.occurredAt ? t(errors.occurredAt) : undefined}
         />
         <Textarea label={t('fields.notes')} autosize minRows={2} maxRows={6} value={input.notes} onChange={(e) => setInput({ ...input, notes: e.currentTarget.value })} />
         <TextInput label={t('fields.activityOutcome')} value={input.outcome} onChange={(e) => setInput({ ...input, outcome: e.currentTarget.value })} />

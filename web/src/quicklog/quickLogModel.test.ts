@@ -56,4 +56,19 @@ describe('the quick log', () => {
     expect(missingSa({ type: 'visit', userIds: [] }, 'sa1', 'am1')).toBeNull();
     expect(missingSa({ type: 'demo', userIds: [] }, null, 'am1')).toBeNull();
   });
+
+  it('reads "when" as wall time in the user’s zone and refuses a bad or future one', () => {
+    const clock = { timeZone: 'Asia/Jakarta', now: new Date('2026-11-28T10:00:00.000Z') };
+    const base = { ...emptyQuickLog, accountId: 'a1', subject: 'Kunjungan' };
+    const at = validateQuickLog({ ...base, occurredAt: '2026-11-28T09:30' }, clock);
+    expect(at.ok && at.body.occurredAt).toBe('2026-11-28T02:30:00.000Z');
+    const inMakassar = validateQuickLog({ ...base, occurredAt: '2026-11-28T09:30' }, { ...clock, timeZone: 'Asia/Makassar' });
+    expect(inMakassar.ok && inMakassar.body.occurredAt).toBe('2026-11-28T01:30:00.000Z');
+    expect(validateQuickLog({ ...base, occurredAt: '' }, clock)).toMatchObject({ ok: true, body: { subject: 'Kunjungan' } });
+    expect(validateQuickLog({ ...base, occurredAt: '' }, clock).ok && 'occurredAt' in (validateQuickLog({ ...base, occurredAt: '' }, clock) as { body: object }).body).toBe(false);
+    expect(validateQuickLog({ ...base, occurredAt: '2026-02-31T09:00' }, clock)).toEqual({ ok: false, errors: { occurredAt: 'validation.dateTimeInvalid' } });
+    // 17:10 in Jakarta is 10:10 UTC: ten minutes ahead of the clock, past the grace.
+    expect(validateQuickLog({ ...base, occurredAt: '2026-11-28T17:10' }, clock)).toEqual({ ok: false, errors: { occurredAt: 'validation.notInFuture' } });
+    expect(validateQuickLog({ ...base, occurredAt: '2026-11-28T17:03' }, clock).ok).toBe(true);
+  });
 });

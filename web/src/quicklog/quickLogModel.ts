@@ -1,5 +1,6 @@
 import { activityTypes } from '../../../src/shared/vocabulary';
 import type { ActivityCreate, ActivityType } from '../api/types';
+import { fromZonedInput, getDisplayTimeZone } from '../format/format';
 
 /** The quick log's logic: the types in the order sellers use them, the form and its checks. */
 
@@ -20,18 +21,26 @@ export interface QuickLogInput {
   userIds: string[];
   /** Further contacts of the account who took part, besides `contactId`. */
   contactIds: string[];
+  /** When it happened, as wall time in the user's zone ("2026-11-28T14:30"); empty means now. */
+  occurredAt: string;
 }
 
-export const emptyQuickLog: QuickLogInput = { type: 'visit', accountId: null, contactId: null, journeyId: null, subject: '', notes: '', outcome: '', nextStep: '', userIds: [], contactIds: [] };
+export const emptyQuickLog: QuickLogInput = { type: 'visit', accountId: null, contactId: null, journeyId: null, subject: '', notes: '', outcome: '', nextStep: '', userIds: [], contactIds: [], occurredAt: '' };
 
-export type QuickLogBody = Pick<ActivityCreate, 'type' | 'subject' | 'accountId' | 'notes' | 'journeyId' | 'outcome' | 'nextStep'> & {
+export type QuickLogBody = Pick<ActivityCreate, 'type' | 'subject' | 'accountId' | 'notes' | 'journeyId' | 'outcome' | 'nextStep' | 'occurredAt'> & {
   participants: { userIds: string[]; contactIds: string[] };
 };
 
 export type QuickLogResult = { ok: true; body: QuickLogBody } | { ok: false; errors: Partial<Record<keyof QuickLogInput, string>> };
 
-export function validateQuickLog(input: QuickLogInput): QuickLogResult {
+/** A few minutes' grace for clocks that differ: later than this is "in the future". */
+const FUTURE_GRACE_MS = 5 * 60_000;
+
+export function validateQuickLog(input: QuickLogInput, clock: { timeZone: string; now: Date } = { timeZone: getDisplayTimeZone(), now: new Date() }): QuickLogResult {
   const errors: Partial<Record<keyof QuickLogInput, string>> = {};
+  const occurredAt = input.occurredAt.trim() === '' ? null : fromZonedInput(input.occurredAt, clock.timeZone);
+  if (input.occurredAt.trim() !== '' && occurredAt === null) errors.occurredAt = 'validation.dateTimeInvalid';
+  else if (occurredAt !== null && Date.parse(occurredAt) > clock.now.getTime() + FUTURE_GRACE_MS) errors.occurredAt = 'validation.notInFuture';
   if (!input.accountId) errors.accountId = 'validation.accountRequired';
   if (!input.subject.trim()) errors.subject = 'validation.subjectRequired';
   else if (input.subject.trim().length > 300) errors.subject = 'validation.tooLong';
@@ -47,6 +56,7 @@ export function validateQuickLog(input: QuickLogInput): QuickLogResult {
       journeyId: input.journeyId,
       outcome: text(input.outcome),
       nextStep: text(input.nextStep),
+      ...(occurredAt ? { occurredAt } : {}),
       participants: { userIds: [...new Set(input.userIds)], contactIds: [...new Set([...(input.contactId ? [input.contactId] : []), ...input.contactIds])] },
     },
   };
