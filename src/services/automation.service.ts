@@ -20,7 +20,7 @@ const subject = { type: 'automation_rule' } as const;
 
 /**
  * Checks what the schema cannot: that the segment, solution and team of the conditions exist,
- * and that `set_field` values fit their field. Every problem is named (`body.actions.0.value`).
+ * that `set_field` values fit their field and that `add_to_campaign` names an open campaign. Every problem is named (`body.actions.0.value`).
  */
 async function checkRule(repos: Repositories, conditions: Conditions | undefined, actions: readonly Action[] | undefined): Promise<void> {
   const issues: FieldIssue[] = [];
@@ -30,6 +30,12 @@ async function checkRule(repos: Repositories, conditions: Conditions | undefined
     if (conditions.teamId !== null && !(await repos.users.findTeam(conditions.teamId))) issues.push({ field: 'body.conditions.teamId', reason: 'is not a team' });
   }
   for (const [i, action] of (actions ?? []).entries()) {
+    if (action.kind === 'add_to_campaign') {
+      const campaign = await repos.campaigns.findById(action.campaignId);
+      if (!campaign) issues.push({ field: `body.actions.${i}.campaignId`, reason: 'is not a campaign' });
+      else if (campaign.status === 'closed') issues.push({ field: `body.actions.${i}.campaignId`, reason: 'is a closed campaign' });
+      continue;
+    }
     if (action.kind !== 'set_field') continue;
     const field = `body.actions.${i}.value`;
     if (action.field === 'saId' || action.field === 'marcommId') {

@@ -247,6 +247,26 @@ export function automationEngine(deps: Deps, options: EngineOptions) {
     return { message: `${action.field} set to ${action.value ?? 'null'}` };
   }
 
+  /** The trigger's contact (or, without one, every contact of the account) joins a campaign's audience. */
+  async function addToCampaign(ctx: JobContext, index: number, action: Extract<Action, { kind: 'add_to_campaign' }>): Promise<ActionResult> {
+    const accountId = ctx.accountId;
+    let message = '';
+    await commitAction(ctx, index, async (trx) => {
+      const campaign = await trx.campaigns.findById(action.campaignId);
+      if (!campaign || campaign.status === 'closed') {
+        message = `campaign ${action.campaignId} is closed or gone: nobody added`;
+        return;
+      }
+      if (!accountId) {
+        message = `no account: nobody added to ${campaign.name}`;
+        return;
+      }
+      const added = await trx.campaigns.addToAudience(campaign.id, { accountId, contactId: ctx.job.contactId });
+      message = `${added} contact(s) added to the audience of ${campaign.name}`;
+    });
+    return { message };
+  }
+
   async function requestSurvey(ctx: JobContext, index: number, action: Extract<Action, { kind: 'request_survey' }>): Promise<ActionResult> {
     const journey = ctx.journey;
     if (!journey) {
@@ -294,6 +314,8 @@ export function automationEngine(deps: Deps, options: EngineOptions) {
         return setField(ctx, index, action);
       case 'request_survey':
         return requestSurvey(ctx, index, action);
+      case 'add_to_campaign':
+        return addToCampaign(ctx, index, action);
     }
   }
 

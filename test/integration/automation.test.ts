@@ -319,6 +319,35 @@ describeEachDatabase('automation', (t) => {
     expect(await tasksOf(journey.id)).toHaveLength(0);
   });
 
+  it('adds the account’s contacts to a campaign’s audience once, however often the job runs', async () => {
+    await onlyRules([]);
+    const campaign = json<{ id: string }>(await marcomm.request({ method: 'POST', url: '/api/campaigns', payload: { name: 'Undangan webinar keamanan', type: 'webinar' } }));
+    const rule = await createRule({
+      name: 'Decision-stage accounts to the security webinar',
+      trigger: { kind: 'stage_entered', stage: 'decision' },
+      actions: [{ kind: 'add_to_campaign', campaignId: campaign.id }],
+    });
+    const { account, journey } = await makeJourney(h, am, { stage: 'decision' });
+    for (const name of ['Sari Dewi', 'Budi Santoso']) await am.request({ method: 'POST', url: '/api/contacts', payload: contactInput(account.id, { fullName: name }) });
+    const at = new Date();
+    await engineAt(at).processEvents();
+    await engineAt(at).runDueJobs();
+    await t.db.kysely.updateTable('domain_events').set({ processed_at: null }).execute();
+    await engineAt(at).processEvents();
+    await engineAt(at).runDueJobs();
+
+    const audience = await t.db.kysely.selectFrom('campaign_audience').select(['contact_id', 'account_id']).where('campaign_id', '=', campaign.id).execute();
+    expect(audience).toHaveLength(2);
+    expect(audience.every((m) => m.account_id === journey.accountId)).toBe(true);
+    const [job] = await jobsOf(rule.id);
+    expect(job).toMatchObject({ status: 'done' });
+    expect((await runsOf(job!.id)).map((r) => r.message)).toEqual(['2 contact(s) added to the audience of Undangan webinar keamanan']);
+
+    const gone = await marcomm.request({ method: 'POST', url: '/api/automation/rules', payload: { name: 'X', trigger: { kind: 'stage_entered', stage: 'decision' }, actions: [{ kind: 'add_to_campaign', campaignId: 'nope' }] } });
+    expect(gone.statusCode).toBe(400);
+    expect(gone.body).toContain('body.actions.0.campaignId');
+  });
+
   it('validates rules, naming the field, and lets only marcomm, product specialists and admins write them', async () => {
     const base = { name: 'Rule', trigger: { kind: 'stage_entered', stage: 'decision' }, actions: [{ kind: 'create_task', assignee: 'sa', title: 'Demo', dueInWorkingDays: 2 }] };
     const badSegment = await marcomm.request({ method: 'POST', url: '/api/automation/rules', payload: { ...base, conditions: { segmentId: 'nope' } } });

@@ -217,6 +217,28 @@ export class CampaignsRepository {
     return (await this.audienceCounts(campaignId)).contacts;
   }
 
+  /**
+   * Adds one contact, or every live contact of an account, to the audience; a contact already in
+   * it stays as it is (so doing it twice adds nobody twice). Returns how many joined.
+   */
+  async addToAudience(campaignId: string, who: { accountId: string; contactId: string | null }): Promise<number> {
+    let members = this.db
+      .selectFrom('contacts as c')
+      .innerJoin('accounts as a', 'a.id', 'c.account_id')
+      .select([sql<string>`cast(${campaignId} as text)`.as('campaign_id'), 'c.id as contact_id', 'c.account_id'])
+      .where('c.account_id', '=', who.accountId)
+      .where('c.deleted_at', 'is', null)
+      .where('a.deleted_at', 'is', null);
+    if (who.contactId !== null) members = members.where('c.id', '=', who.contactId);
+    const result = await this.db
+      .insertInto('campaign_audience')
+      .columns(['campaign_id', 'contact_id', 'account_id'])
+      .expression(members)
+      .onConflict((oc) => oc.columns(['campaign_id', 'contact_id']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n);
+  }
+
   async audienceCounts(campaignId: string): Promise<{ contacts: number; accounts: number }> {
     const row = await this.db
       .selectFrom('campaign_audience')

@@ -47,6 +47,10 @@ export const actionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('notify_email'), to: z.enum(emailRecipients), subject: text(200), body: text(5000) }),
   z.object({ kind: z.literal('set_field'), field: z.enum(settableFields), value: z.string().max(500).nullable() }),
   z.object({ kind: z.literal('request_survey'), surveyKind: z.enum(surveyKinds) }),
+  z.object({
+    kind: z.literal('add_to_campaign'),
+    campaignId: idSchema.describe("A draft or launched campaign: the trigger's contact (else every contact of the account) joins its audience"),
+  }),
 ]);
 export type Action = z.infer<typeof actionSchema>;
 

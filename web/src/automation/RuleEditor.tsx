@@ -1,5 +1,6 @@
 import { Alert, Button, Group, NativeSelect, NumberInput, Paper, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { campaignsApi } from '../campaigns/campaignsApi';
 import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -314,6 +315,8 @@ function ActionFields({ action, onChange, issue }: { action: Action; onChange(a:
           )}
         </>
       );
+    case 'add_to_campaign':
+      return <CampaignField action={action} onChange={onChange} issue={issue} />;
     case 'request_survey':
       return (
         <NativeSelect
@@ -324,4 +327,21 @@ function ActionFields({ action, onChange, issue }: { action: Action; onChange(a:
         />
       );
   }
+}
+
+function CampaignField({ action, onChange, issue }: { action: Extract<Action, { kind: 'add_to_campaign' }>; onChange(a: Action): void; issue(field: string): string | undefined }) {
+  const { t } = useTranslation();
+  const campaigns = useQuery({ queryKey: ['campaigns', 'list'], queryFn: () => campaignsApi.list() });
+  const open = (campaigns.data?.items ?? []).filter((c) => c.status !== 'closed' || c.id === action.campaignId);
+  return (
+    <NativeSelect
+      label={t('automation.campaign')}
+      description={t('automation.campaignHint')}
+      required
+      value={action.campaignId}
+      onChange={(e) => onChange({ ...action, campaignId: e.currentTarget.value })}
+      data={[{ value: '', label: open.length === 0 && campaigns.isSuccess ? t('automation.noOpenCampaigns') : t('automation.chooseCampaign') }, ...open.map((c) => ({ value: c.id, label: c.name }))]}
+      error={issue('campaignId')}
+    />
+  );
 }

@@ -12,6 +12,12 @@ describe('the rule editor model', () => {
     expect(validateDraft(draft)).toEqual({ 'body.trigger.days': 'automation.daysRange', 'body.actions.0.value': 'automation.dateFormat' });
   });
 
+  it('asks which campaign an add-to-campaign action adds to', () => {
+    const draft = { ...emptyDraft(), name: 'Webinar', actions: [defaultAction('add_to_campaign')] };
+    expect(validateDraft(draft)).toEqual({ 'body.actions.0.campaignId': 'automation.required' });
+    expect(validateDraft({ ...draft, actions: [{ kind: 'add_to_campaign' as const, campaignId: 'c1' }] })).toEqual({});
+  });
+
   it('needs at least one action', () => {
     expect(validateDraft({ ...emptyDraft(), name: 'x', actions: [] })['body.actions']).toBe('automation.needsAction');
   });

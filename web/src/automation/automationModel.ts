@@ -4,7 +4,7 @@ import { activityTypes, stages } from '../../../src/shared/vocabulary';
 /** The rule editor's state and the pure rules behind it (no React, unit-tested). */
 
 export const triggerKinds = ['stage_entered', 'activity_logged', 'campaign_response', 'no_touch', 'days_after'] as const;
-export const actionKinds = ['create_task', 'notify_email', 'set_field', 'request_survey'] as const;
+export const actionKinds = ['create_task', 'notify_email', 'set_field', 'request_survey', 'add_to_campaign'] as const;
 export type TriggerKind = (typeof triggerKinds)[number];
 export type ActionKind = (typeof actionKinds)[number];
 
@@ -44,6 +44,8 @@ export function defaultAction(kind: ActionKind): Action {
       return { kind, field: 'principalInvolvement', value: '' };
     case 'request_survey':
       return { kind, surveyKind: 'csat' };
+    case 'add_to_campaign':
+      return { kind, campaignId: '' };
   }
 }
 
@@ -109,6 +111,7 @@ export function validateDraft(draft: RuleDraft): Record<string, string> {
       if (a.subject.trim() === '') issues[`body.actions.${i}.subject`] = 'automation.required';
       if (a.body.trim() === '') issues[`body.actions.${i}.body`] = 'automation.required';
     }
+    if (a.kind === 'add_to_campaign' && a.campaignId === '') issues[`body.actions.${i}.campaignId`] = 'automation.required';
     if (a.kind === 'set_field' && a.field === 'expectedDecisionDate' && a.value && !/^\d{4}-\d{2}-\d{2}$/.test(a.value.trim())) issues[`body.actions.${i}.value`] = 'automation.dateFormat';
   });
   return issues;
