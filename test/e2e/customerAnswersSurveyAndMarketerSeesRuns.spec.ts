@@ -66,6 +66,16 @@ describe('satisfaction survey and automation rules', () => {
     await marketer.page.getByRole('tab', { name: 'Hari libur' }).click();
     await marketer.page.getByText('Hari Proklamasi Kemerdekaan RI').first().waitFor();
     expect(await seriousA11yViolations(marketer.page)).toEqual([]);
+
+    // The answer counts in Insight → Analytics → Satisfaction, with its numbers as a table.
+    await marketer.page.getByRole('button', { name: 'Wawasan' }).click();
+    await marketer.page.getByRole('menuitem', { name: 'Analitik' }).click();
+    await marketer.page.getByRole('tab', { name: 'Kepuasan' }).click();
+    const csat = marketer.page.getByRole('region', { name: 'Kepuasan pelanggan (CSAT)' });
+    await csat.getByText(/Rata-rata 4\.00 dari 5, dari 1 jawaban/).waitFor();
+    await csat.getByRole('button', { name: 'Tampilkan angka' }).click();
+    await csat.getByRole('row', { name: /^4\s+1$/ }).waitFor();
+    expect(await seriousA11yViolations(marketer.page)).toEqual([]);
     await marketer.context.close();
   });
 });

@@ -14,6 +14,10 @@ import {
   adopterDistribution,
   adopterTable,
   amTable,
+  answerRate,
+  csatTable,
+  npsTable,
+  surveyQuery,
   fitTable,
   funnelTable,
   heatMap,
@@ -25,7 +29,7 @@ import {
   sCurve,
   sCurveTable,
 } from './chartData';
-import { adoptersOption, funnelOption, heatMapOption, outcomesOption, practiceOption, sCurveOption } from './chartOptions';
+import { adoptersOption, countBarsOption, funnelOption, heatMapOption, outcomesOption, practiceOption, sCurveOption } from './chartOptions';
 import { analyticsHref, analyticsViews, apiFilter, filtersFromSearch, viewFromSearch, type AnalyticsFilters, type AnalyticsView } from './filters';
 import { PriorPanel } from './PriorPanel';
 
@@ -63,6 +67,7 @@ export default function AnalyticsPage({ me }: { me: Me['user'] }) {
             {v === 'adopters' ? <AdoptersView filters={filters} /> : null}
             {v === 'heatmap' ? <HeatMapView filters={filters} by={(heatDimensions as readonly string[]).includes(extras.by ?? '') ? (extras.by as HeatDimension) : 'industry'} onBy={(b) => go(v, filters, { ...extras, by: b })} /> : null}
             {v === 'practice' ? <PracticeView filters={filters} /> : null}
+            {v === 'satisfaction' ? <SatisfactionView filters={filters} /> : null}
           </Tabs.Panel>
         ))}
       </Tabs>
@@ -315,6 +320,37 @@ function PracticeView({ filters }: { filters: AnalyticsFilters }) {
           {t('analytics.practice.perAmHelp')}
         </Text>
       </ChartCard>
+    </Stack>
+  );
+}
+
+function SatisfactionView({ filters }: { filters: AnalyticsFilters }) {
+  const { t } = useTranslation();
+  const query = surveyQuery(filters);
+  const summary = useQuery({ queryKey: ['analytics', 'satisfaction', query], queryFn: () => analyticsApi.surveySummary(query) });
+  if (summary.isPending) return <Loading />;
+  if (summary.error) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
+  const s = summary.data;
+  if (s.csat.answered === 0 && s.nps.answered === 0) return <Empty title={t('analytics.empty.satisfaction')} hint={t('analytics.empty.satisfactionHint')} />;
+  const csat = csatTable(s, t);
+  const nps = npsTable(s, t);
+  return (
+    <Stack gap="md">
+      <Text size="sm" c="dimmed">
+        {t('analytics.satisfaction.filtersNote')}
+      </Text>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <ChartCard title={t('analytics.satisfaction.csatTitle')} table={csat} option={countBarsOption(csat.rows, t('analytics.satisfaction.answers'))} fileName="csat">
+          <Text size="sm" c="dimmed">
+            {t('analytics.satisfaction.csatHelp', { average: s.csat.average === null ? '—' : s.csat.average.toFixed(2), answered: s.csat.answered, sent: s.csat.sent, rate: answerRate(s.csat.answered, s.csat.sent) })}
+          </Text>
+        </ChartCard>
+        <ChartCard title={t('analytics.satisfaction.npsTitle')} table={nps} option={countBarsOption(nps.rows, t('analytics.satisfaction.answers'))} fileName="nps">
+          <Text size="sm" c="dimmed">
+            {t('analytics.satisfaction.npsHelp', { score: s.nps.score ?? '—', answered: s.nps.answered, sent: s.nps.sent, rate: answerRate(s.nps.answered, s.nps.sent) })}
+          </Text>
+        </ChartCard>
+      </SimpleGrid>
     </Stack>
   );
 }

@@ -12,7 +12,9 @@ import type {
   FunnelReport,
   SellingPracticeReport,
 } from '../../../src/shared/schemas/analytics';
+import type { SurveySummary } from '../../../src/shared/schemas/surveys';
 
+export type { SurveySummary };
 export type { AdoptersReport, ApproachFirstReport, BassFitResponse, BassPrior, DiffusionReport, FunnelReport, SellingPracticeReport };
 
 type Query = Record<string, string | number | undefined | null>;
@@ -45,6 +47,7 @@ export const analyticsApi = {
   adopters: (solutionId: string) => call<AdoptersReport>('GET', '/analytics/adopters', { solutionId }),
   approachFirst: (solutionId: string) => call<ApproachFirstReport>('GET', '/analytics/approach-first', { solutionId, limit: 20 }),
   sellingPractice: (query: Query) => call<SellingPracticeReport>('GET', '/analytics/selling-practice', query),
+  surveySummary: (query: Query) => call<SurveySummary>('GET', '/surveys/summary', query),
   fit: (body: Partial<BassFitBody> & { series: number[] }) => call<BassFitResponse>('POST', '/analytics/bass/fit', undefined, body),
   prior: async (solutionId: string): Promise<BassPrior | null> => {
     try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DiffusionReport, FunnelReport } from './analyticsApi';
-import { adopterDistribution, fitTable, funnelTable, heatMap, heatMapTable, nextPeriod, sCurve, sCurveTable, toCsv } from './chartData';
+import { adopterDistribution, answerRate, csatTable, fitTable, funnelTable, heatMap, heatMapTable, nextPeriod, npsTable, percent, sCurve, sCurveTable, surveyQuery, toCsv } from './chartData';
 import { analyticsHref, apiFilter, filtersFromSearch, viewFromSearch } from './filters';
 import { parseSeriesCsv } from './seriesCsv';
 
@@ -159,5 +159,25 @@ describe('an analogue series pasted as CSV', () => {
     expect(parseSeriesCsv('2019-01,4\n2019-02,-1')).toEqual({ ok: false, line: 2, reason: 'adoptions' });
     expect(parseSeriesCsv('2019-01')).toEqual({ ok: false, line: 1, reason: 'columns' });
     expect(parseSeriesCsv('period,adoptions\n')).toMatchObject({ ok: false, reason: 'empty' });
+  });
+});
+
+describe('the satisfaction view', () => {
+  const t = (key: string) => key.split('.').at(-1) ?? key;
+  const summary = {
+    csat: { sent: 8, answered: 4, average: 3.75, distribution: [0, 1, 0, 2, 1] },
+    nps: { sent: 5, answered: 4, score: 25, promoters: 2, passives: 1, detractors: 1 },
+  };
+
+  it('asks the survey summary for the solution and period, its end day included', () => {
+    expect(surveyQuery({ solution: 's1', from: '2026-01-01', to: '2026-12-31' })).toEqual({ solutionId: 's1', from: '2026-01-01', to: '2027-01-01' });
+    expect(surveyQuery({ solution: null, from: null, to: null })).toEqual({});
+  });
+
+  it('tables CSAT by score and NPS by category, and the share answered', () => {
+    expect(csatTable(summary, t).rows).toEqual([['1', 0], ['2', 1], ['3', 0], ['4', 2], ['5', 1]]);
+    expect(npsTable(summary, t).rows).toEqual([['promoters', 2], ['passives', 1], ['detractors', 1]]);
+    expect(answerRate(4, 8)).toBe(percent(0.5));
+    expect(answerRate(0, 0)).toBe('—');
   });
 });

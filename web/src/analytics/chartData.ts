@@ -1,6 +1,6 @@
 import { adopterCategories, rogersShares, type AdopterCategory } from '../../../src/domain/adopters';
 import { stages, type Stage } from '../../../src/shared/vocabulary';
-import type { AdoptersReport, DiffusionReport, FunnelReport, SellingPracticeReport } from './analyticsApi';
+import type { AdoptersReport, DiffusionReport, FunnelReport, SellingPracticeReport, SurveySummary } from './analyticsApi';
 
 /**
  * Pure shaping of the analytics reports into what a chart draws and what its table and CSV
@@ -272,5 +272,41 @@ export function amTable(report: SellingPracticeReport, t: Label): DataTable {
       percent(a.teamConversion),
       a.difference === null ? '' : `${a.difference >= 0 ? '+' : ''}${(a.difference * 100).toFixed(1)} pp`,
     ]),
+  };
+}
+
+/** The survey summary's query from the page's filters: solution and period (`to` inclusive here, exclusive there). */
+export function surveyQuery(filters: { solution?: string | null; from?: string | null; to?: string | null }): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (filters.solution) query.solutionId = filters.solution;
+  if (filters.from) query.from = filters.from;
+  if (filters.to) query.to = nextDay(filters.to);
+  return query;
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Answered ÷ sent, as a percentage; "—" when nothing was sent. */
+export function answerRate(answered: number, sent: number): string {
+  return sent === 0 ? '—' : percent(answered / sent);
+}
+
+export function csatTable(summary: SurveySummary, t: Label): DataTable {
+  return { headers: [t('analytics.satisfaction.score'), t('analytics.satisfaction.answers')], rows: summary.csat.distribution.map((n, i) => [String(i + 1), n]) };
+}
+
+export function npsTable(summary: SurveySummary, t: Label): DataTable {
+  const n = summary.nps;
+  return {
+    headers: [t('analytics.satisfaction.category'), t('analytics.satisfaction.answers')],
+    rows: [
+      [t('analytics.satisfaction.promoters'), n.promoters],
+      [t('analytics.satisfaction.passives'), n.passives],
+      [t('analytics.satisfaction.detractors'), n.detractors],
+    ],
   };
 }

@@ -115,3 +115,14 @@ export function practiceOption(names: string[], conversion: (number | null)[], t
     series: [{ type: 'bar', data: conversion.map((c) => (c === null ? null : Math.round(c * 1000) / 10)), label: { show: true, position: 'right', formatter: '{c}%' } }],
   };
 }
+
+/** One bar per row of a two-column table (label, count): CSAT scores, NPS categories. */
+export function countBarsOption(rows: (string | number | null)[][], yName: string): ChartOption {
+  return {
+    ...base,
+    tooltip: { trigger: 'item' },
+    xAxis: { type: 'category', data: rows.map((r) => String(r[0])) },
+    yAxis: { type: 'value', name: yName, minInterval: 1 },
+    series: [{ type: 'bar', data: rows.map((r) => Number(r[1] ?? 0)), label: { show: true, position: 'top' } }],
+  };
+}

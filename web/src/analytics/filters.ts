@@ -9,7 +9,7 @@ export const filterKeys = ['solution', 'principal', 'team', 'owner', 'city', 'ti
 export type FilterKey = (typeof filterKeys)[number];
 export type AnalyticsFilters = Record<FilterKey, string | null>;
 
-export const analyticsViews = ['funnel', 'diffusion', 'adopters', 'heatmap', 'practice'] as const;
+export const analyticsViews = ['funnel', 'diffusion', 'adopters', 'heatmap', 'practice', 'satisfaction'] as const;
 export type AnalyticsView = (typeof analyticsViews)[number];
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
