@@ -4,7 +4,7 @@ import { makeWorkspace } from './support/api.js';
 import { launchChromium, newPage, screenshot, seriousA11yViolations, signIn, switchLanguage } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
-/** The marketing and insight screens, each opened in English and in Indonesian. */
+/** The marketing and insight screens and the everyday lists, each opened in English and in Indonesian. */
 const screens = [
   { path: '/segments', shot: 'segments', en: 'Segments', id: 'Segmen' },
   { path: '/targeting', shot: 'targeting', en: 'Targeting', id: 'Penargetan' },
@@ -18,6 +18,13 @@ const screens = [
   { path: '/coaching', shot: 'coaching', en: 'Coaching', id: 'Coaching' },
   { path: '/workload', shot: 'sa-workload', en: 'Solution architect workload', id: 'Beban kerja solution architect' },
   { path: '/settings/pipelines', shot: 'pipelines', en: 'Pipelines', id: 'Pipeline' },
+  // The everyday lists, so every screen has its picture in both languages.
+  { path: '/contacts', shot: 'contacts', en: 'Contacts', id: 'Kontak' },
+  { path: '/activities', shot: 'activities', en: 'Activities', id: 'Aktivitas' },
+  { path: '/tasks', shot: 'tasks', en: 'Tasks', id: 'Tugas' },
+  { path: '/solutions', shot: 'solutions', en: 'Solutions', id: 'Solusi' },
+  { path: '/principals', shot: 'principals', en: 'Principals', id: 'Prinsipal' },
+  { path: '/settings', shot: 'settings', en: 'Settings', id: 'Pengaturan' },
 ] as const;
 
 describe('an administrator', () => {
