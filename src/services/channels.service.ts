@@ -40,6 +40,7 @@ import {
 import type { Contact } from '../shared/schemas/contacts.js';
 import { contactChannels } from '../shared/vocabulary.js';
 import { activitySubject } from './activities.service.js';
+import { recordResponse } from './campaigns.service.js';
 import { audit, authorize, notFound, nowIso, read, transact, versionConflict, type Deps } from './context.js';
 import { sendEmail } from './mail.js';
 
@@ -169,6 +170,26 @@ export function channelsService(deps: Deps) {
   }
 
   /** Stores one inbound WhatsApp message (and what it causes) in its own transaction. */
+  /** A STOP (or BERHENTI) message opts its senders out of WhatsApp at once. */
+  async function honourStop(repos: Repositories, message: InboundWhatsapp, contactIds: readonly string[], now: string): Promise<void> {
+    if (!isStopMessage(message.body)) return;
+    for (const contactId of contactIds) {
+      const contact = await repos.contacts.findById(contactId);
+      if (!contact) continue;
+      const entry: ConsentEntry = {
+        id: deps.ids.next(),
+        channel: 'whatsapp',
+        status: 'opted_out',
+        source: 'whatsapp_stop_message',
+        note: message.body.slice(0, 1000),
+        at: message.receivedAt > now ? message.receivedAt : now,
+        recordedBy: null,
+      };
+      await applyConsent(repos, contact, entry, now);
+      await audit(repos, deps, null, 'record_consent', 'contact', contactId, null, entry);
+    }
+  }
+
   async function recordInbound(message: InboundWhatsapp): Promise<boolean> {
     try {
       return await transact(deps, async (repos) => {
@@ -198,9 +219,33 @@ export function channelsService(deps: Deps) {
         }
         const accountId = accountIds[0] as string;
         const contactIds = matches.map((m) => m.id);
+        const firstLine = message.body.split('\n')[0]?.trim() ?? '';
+
+        // A reply from someone a running WhatsApp campaign reached is that campaign's `replied`
+        // response: it opens (or touches) the journey for the campaign's solution, and its touch
+        // is this message's activity.
+        const sender = contactIds[0] as string;
+        const campaign = isStopMessage(message.body) ? undefined : (await repos.campaigns.runningWithAudienceMember(sender)).find((c) => c.channels.includes('whatsapp_business'));
+        if (campaign) {
+          const replied = await recordResponse(repos, deps, null, {
+            campaignId: campaign.id,
+            contactId: sender,
+            kind: 'replied',
+            at: message.receivedAt,
+            source: 'hook',
+            touch: { type: 'whatsapp', subject: `WhatsApp ${fromPhone}: ${firstLine}`.slice(0, 300), notes: message.body, outcome: 'replied' },
+          });
+          if (replied.activityId) {
+            const stored: InboundMessage = { ...base, contactId: sender, accountId, activityId: replied.activityId, status: 'matched' };
+            await repos.channels.insertInbound(stored);
+            await audit(repos, deps, null, 'receive', 'inbound_message', stored.id, null, stored);
+            await honourStop(repos, message, contactIds, now);
+            return true;
+          }
+        }
+
         const openJourneys = await repos.channels.openJourneyIds(accountId);
         const journeyId = openJourneys.length === 1 ? (openJourneys[0] as string) : null;
-        const firstLine = message.body.split('\n')[0]?.trim() ?? '';
         const activity = await repos.activities.insert(
           {
             id: deps.ids.next(),
@@ -232,23 +277,7 @@ export function channelsService(deps: Deps) {
         await repos.channels.insertInbound(stored);
         await audit(repos, deps, null, 'receive', 'inbound_message', stored.id, null, stored);
 
-        if (isStopMessage(message.body)) {
-          for (const contactId of contactIds) {
-            const contact = await repos.contacts.findById(contactId);
-            if (!contact) continue;
-            const entry: ConsentEntry = {
-              id: deps.ids.next(),
-              channel: 'whatsapp',
-              status: 'opted_out',
-              source: 'whatsapp_stop_message',
-              note: message.body.slice(0, 1000),
-              at: message.receivedAt > now ? message.receivedAt : now,
-              recordedBy: null,
-            };
-            await applyConsent(repos, contact, entry, now);
-            await audit(repos, deps, null, 'record_consent', 'contact', contactId, null, entry);
-          }
-        }
+        await honourStop(repos, message, contactIds, now);
         return true;
       });
     } catch (error) {

@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { signatureFor } from '../../src/domain/whatsapp.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { contactInput, json, makeJourney, testApp, type Activity, type Caller, type Contact, type TestApp } from '../support/app.js';
+import { contactInput, json, makeJourney, makeSolution, testApp, type Activity, type Caller, type Contact, type TestApp } from '../support/app.js';
 
 /** One message as the SMTP server received it. */
 interface Received {
@@ -383,6 +383,36 @@ describeEachDatabase('channels: email, consent and WhatsApp', (t) => {
     expect(activity?.participants.contactIds).toEqual([contact.id]);
     expect(inbound).toHaveLength(1);
     expect(inbound[0]).toMatchObject({ from_phone: '+6281234567890', provider_message_id: 'wamid.HBgNNjI4MTIzNDU2Nzg5MA', contact_id: contact.id, account_id: account.id, activity_id: activity?.id, status: 'matched' });
+  });
+
+  it('counts a reply from a running WhatsApp campaign’s audience as its response, opening the journey with the message as the touch', async () => {
+    await configureWhatsapp();
+    const am = await h.makeUser('account_manager');
+    const { account, solution } = await makeJourney(h, am);
+    const contact = await contactWithEmail(am, account.id, { whatsapp: '0812 3456 7890' });
+    const marketer = await h.makeUser('marcomm');
+    const segment = json<{ id: string }>(await marketer.request({ method: 'POST', url: '/api/segments', payload: { name: 'Satu akun', rule: { field: 'account.name', op: 'eq', value: account.name } } }));
+    const other = await makeSolution(h, 'Zero Trust Network Access');
+    const created = json<{ id: string; version: number }>(
+      await marketer.request({ method: 'POST', url: '/api/campaigns', payload: { name: 'Promo ZTNA via WhatsApp', type: 'campaign', channels: ['whatsapp_business'], solutionId: other.id, segmentId: segment.id } }),
+    );
+    expect((await marketer.request({ method: 'POST', url: `/api/campaigns/${created.id}/launch`, payload: { version: created.version } })).statusCode).toBe(200);
+
+    const body = delivery([{ from: '6281234567890', id: 'wamid.reply-1', text: 'Boleh minta info harga ZTNA?' }]);
+    expect((await post(body)).json()).toEqual({ received: 1, recorded: 1 });
+
+    const responses = json<{ items: Array<{ kind: string; source: string; contactId: string; journeyEffect: string }> }>(await marketer.request({ method: 'GET', url: `/api/campaigns/${created.id}/responses` })).items;
+    expect(responses).toMatchObject([{ kind: 'replied', source: 'hook', contactId: contact.id, journeyEffect: 'opened' }]);
+    const { inbound, activities } = await rows();
+    expect(activities).toHaveLength(1);
+    expect(activities[0]).toMatchObject({ type: 'whatsapp', notes: 'Boleh minta info harga ZTNA?' });
+    expect(inbound[0]).toMatchObject({ status: 'matched', activity_id: activities[0]!.id, contact_id: contact.id });
+    const journeys = json<{ items: Array<{ solutionId: string; stage: string }> }>(await am.request({ method: 'GET', url: `/api/journeys?accountId=${account.id}` })).items;
+    expect(journeys.map((j) => [j.solutionId, j.stage]).sort()).toEqual([[other.id, 'knowledge'], [solution.id, 'knowledge']].sort());
+
+    // A STOP is an opt-out, never a response.
+    await post(delivery([{ from: '6281234567890', id: 'wamid.reply-2', text: 'STOP' }]));
+    expect(json<{ items: unknown[] }>(await marketer.request({ method: 'GET', url: `/api/campaigns/${created.id}/responses` })).items).toHaveLength(1);
   });
 
   it('answers 401 to unsigned or badly signed deliveries and stores nothing', async () => {

@@ -122,6 +122,18 @@ export class CampaignsRepository {
     return rows.map(toCampaign);
   }
 
+  /** Running (launched) campaigns whose audience holds the contact, the latest launched first. */
+  async runningWithAudienceMember(contactId: string): Promise<Campaign[]> {
+    const rows = await this.selectCampaigns()
+      .where('k.status', '=', 'launched')
+      .where((eb) => eb.exists(eb.selectFrom('campaign_audience as au').select('au.contact_id').whereRef('au.campaign_id', '=', 'k.id').where('au.contact_id', '=', contactId)))
+      .orderBy('k.launched_at', 'desc')
+      .orderBy('k.id', 'desc')
+      .limit(20)
+      .execute();
+    return rows.map(toCampaign);
+  }
+
   async findById(id: string): Promise<Campaign | null> {
     const row = await this.selectCampaigns().where('k.id', '=', id).executeTakeFirst();
     return row ? toCampaign(row) : null;
