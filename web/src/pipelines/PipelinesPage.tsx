@@ -9,6 +9,7 @@ import { Empty, ErrorState, Loading } from '../ui/States';
 import { gateFields, gateKinds, type Gate, type GateKind } from '../../../src/domain/gates';
 import { activityTypes, aidasSteps, solutionCategories } from '../../../src/shared/vocabulary';
 import { pipelinesApi, type Pipeline } from './pipelinesApi';
+import { RiskMapPanel } from './RiskMapPanel';
 import { createBody, draftFromPipeline, newDraft, newGate, serverIssues, updateBody, updateGate, updateStage, validateDraft, withKind, type PipelineDraft, type SolutionCategory } from './pipelinesModel';
 
 /** Admins: the pipelines (the default and one per solution line), their stages' AIDAS steps and gates. */
@@ -52,6 +53,7 @@ export default function PipelinesPage({ me }: { me: Me['user'] }) {
           </div>
         </SimpleGrid>
       ) : null}
+      <RiskMapPanel />
     </Stack>
   );
 }
