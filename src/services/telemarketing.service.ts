@@ -2,6 +2,7 @@ import { isPositive, splitAmongCallers } from '../domain/campaigns.js';
 import type { Actor } from '../domain/policy.js';
 import type { Page } from '../db/keyset.js';
 import type { Repositories } from '../db/repositories/index.js';
+import type { StoredEntry } from '../db/repositories/telemarketing.repository.js';
 import { AppError, invalidField } from '../shared/errors.js';
 import {
   MAX_CALL_LIST_ENTRIES,
@@ -22,6 +23,11 @@ import { audit, authorize, notFound, nowIso, read, transact, versionConflict, ty
  * records outcomes on their own entries, and each outcome is logged as a telemarketing call on
  * the account (and on its journey for the list's solution, when there is one).
  */
+/** What a caller sees: the entry, and whether its contact has since asked not to be called. */
+function toCallEntry({ consents, ...entry }: StoredEntry): CallEntry {
+  return { ...entry, doNotCall: consentInForce({ consents }, null, 'phone').status === 'opted_out' };
+}
+
 export function telemarketingService(deps: Deps) {
   const subject = { type: 'campaign' } as const;
 
@@ -98,7 +104,8 @@ export function telemarketingService(deps: Deps) {
     async entries(actor: Actor, id: string, query: CallEntryQuery): Promise<Page<CallEntry>> {
       const repos = read(deps);
       await load(repos, id);
-      return repos.telemarketing.entries(id, { ...query, callerId: query.callerId === 'me' ? actor.userId : query.callerId });
+      const page = await repos.telemarketing.entries(id, { ...query, callerId: query.callerId === 'me' ? actor.userId : query.callerId });
+      return { ...page, items: page.items.map(toCallEntry) };
     },
 
     /** The caller (or a campaign manager) records the call's outcome; the call is logged as an activity. */
@@ -146,8 +153,8 @@ export function telemarketingService(deps: Deps) {
             await audit(repos, deps, actor, 'record_consent', 'contact', contact.id, null, optOut);
           }
         }
-        const saved = (await repos.telemarketing.findEntry(entryId)) as CallEntry;
-        await audit(repos, deps, actor, 'update', 'call_list_entry', entryId, entry, saved);
+        const saved = toCallEntry((await repos.telemarketing.findEntry(entryId)) as StoredEntry);
+        await audit(repos, deps, actor, 'update', 'call_list_entry', entryId, toCallEntry(entry), saved);
         return saved;
       });
     },

@@ -8,6 +8,7 @@ interface Entry {
   accountId: string;
   callerId: string;
   outcome: string | null;
+  doNotCall: boolean;
   version: number;
 }
 
@@ -71,6 +72,11 @@ describeEachDatabase('telemarketing', (t) => {
     expect(recorded.statusCode).toBe(200);
     const consents = (await am.request({ method: 'GET', url: `/api/contacts/${entry!.contactId}/consents` })).json();
     expect(consents.channels.find((c: { channel: string }) => c.channel === 'phone')).toMatchObject({ status: 'opted_out', allowed: false, source: 'Telemarketing: Medan 1' });
+
+    // On the list it came from, the entry now says not to call; the other contact is unaffected.
+    const flagged = await entriesOf(caller, first.id);
+    expect(flagged.map((e) => [e.contactId === entry!.contactId, e.doNotCall])).toEqual(expect.arrayContaining([[true, true], [false, false]]));
+    expect(recorded.json().doNotCall).toBe(true);
 
     const second = json<{ id: string; total: number }>(await marketer.request({ method: 'POST', url: '/api/call-lists', payload: { name: 'Medan 2', segmentId, callerIds: [caller.user.id] } }));
     expect(second.total).toBe(1);

@@ -159,16 +159,16 @@ export class TelemarketingRepository {
       .innerJoin('contacts as c', 'c.id', 'e.contact_id')
       .innerJoin('accounts as a', 'a.id', 'e.account_id')
       .selectAll('e')
-      .select(['c.full_name', 'c.title', 'c.phone', 'c.whatsapp', 'c.tech_proficiency', 'c.division', 'a.name as account_name']);
+      .select(['c.full_name', 'c.title', 'c.phone', 'c.whatsapp', 'c.tech_proficiency', 'c.division', 'c.consents', 'a.name as account_name']);
   }
 
-  async findEntry(id: string): Promise<CallEntry | null> {
+  async findEntry(id: string): Promise<StoredEntry | null> {
     const row = await this.selectEntries().where('e.id', '=', id).executeTakeFirst();
     return row ? toEntry(row) : null;
   }
 
   /** A list's entries in calling order. */
-  async entries(callListId: string, query: Omit<CallEntryQuery, 'callerId'> & { callerId?: string }): Promise<Page<CallEntry>> {
+  async entries(callListId: string, query: Omit<CallEntryQuery, 'callerId'> & { callerId?: string }): Promise<Page<StoredEntry>> {
     let q = this.selectEntries().where('e.call_list_id', '=', callListId);
     if (query.callerId) q = q.where('e.caller_id', '=', query.callerId);
     if (query.pending === 'true') q = q.where('e.outcome', 'is', null);
@@ -225,11 +225,16 @@ type EntryRow = Selectable<Schema['call_list_entries']> & {
   whatsapp: string | null;
   tech_proficiency: string;
   division: string;
+  consents: unknown;
   account_name: string;
 };
 
-function toEntry(r: EntryRow): CallEntry {
+/** An entry as stored, with its contact's consents (the service decides what they mean for calling). */
+export type StoredEntry = Omit<CallEntry, 'doNotCall'> & { consents: Contact['consents'] };
+
+function toEntry(r: EntryRow): StoredEntry {
   return {
+    consents: fromDbJson<Contact['consents']>(r.consents),
     id: r.id,
     callListId: r.call_list_id,
     position: Number(r.position),

@@ -76,6 +76,7 @@ export const callEntry = z.object({
   outcome: z.enum(callOutcomes).nullable(),
   calledAt: timestampSchema.nullable(),
   note: z.string().nullable(),
+  doNotCall: z.boolean().describe('The contact has opted out of phone calls (possibly after the list was made): do not call'),
   version: z.number().int(),
 });
 export type CallEntry = z.infer<typeof callEntry>;

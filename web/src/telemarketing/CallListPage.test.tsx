@@ -15,17 +15,17 @@ const list = {
 };
 const entry = {
   id: 'e1', callListId: 'l1', position: 1, contactId: 'c1', contactName: 'Agus Pratama', title: 'Head of IT', phone: '+62315551234', whatsapp: null, techProficiency: 'advanced', division: 'it',
-  accountId: 'a1', accountName: 'PT Baja Timur', callerId: 'u2', outcome: null, calledAt: null, note: null, version: 1,
+  accountId: 'a1', accountName: 'PT Baja Timur', callerId: 'u2', outcome: null, calledAt: null, note: null, doNotCall: false, version: 1,
 };
 
-function fakeFetch(positioning: 'answers' | 'fails') {
+function fakeFetch(positioning: 'answers' | 'fails', shown = entry) {
   const writes: Array<{ url: string; body: unknown }> = [];
   const asked = { positioning: 0 };
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = String(input);
     const ok = (data: unknown) => new Response(JSON.stringify(data), { status: 200 });
     if (url === '/api/call-lists/l1') return ok(list);
-    if (url.startsWith('/api/call-lists/l1/entries')) return ok({ items: [entry], nextCursor: null });
+    if (url.startsWith('/api/call-lists/l1/entries')) return ok({ items: [shown], nextCursor: null });
     if (url === '/api/solutions/sol1/positioning') {
       asked.positioning += 1;
       if (positioning === 'fails') return new Response(JSON.stringify({ error: { code: 'not_found', message: 'Tidak ditemukan.' } }), { status: 404 });
@@ -91,5 +91,12 @@ describe('the call list page', () => {
     fireEvent.click(within(buttons).getByRole('button', { name: 'Tertarik' }));
     await waitFor(() => expect(fake.writes).toHaveLength(1));
     expect(fake.writes[0]?.body).toEqual({ outcome: 'interested', note: 'Minta proposal', version: 1 });
+  });
+
+  it('warns not to call a contact who has opted out since, and offers no dial link', async () => {
+    vi.stubGlobal('fetch', vi.fn(fakeFetch('fails', { ...entry, doNotCall: true }).fetch));
+    show();
+    expect(await screen.findByText('Menolak ditelepon: jangan hubungi')).toBeTruthy();
+    expect(screen.getByText('+62315551234').closest('a')).toBeNull();
   });
 });

@@ -227,8 +227,13 @@ function Calls({ list, me, script }: { list: CallListDetail; me: Me['user']; scr
                   <Anchor component={Link} to={`/accounts/${e.accountId}`} size="xs">
                     {e.accountName}
                   </Anchor>
+                  {e.doNotCall ? (
+                    <Badge color="red" variant="light" w="fit-content">
+                      {t('telemarketing.doNotCall')}
+                    </Badge>
+                  ) : null}
                   <Text size="sm">
-                    {e.phone ? <Anchor href={`tel:${e.phone}`}>{e.phone}</Anchor> : t('telemarketing.noPhone')}
+                    {e.phone && !e.doNotCall ? <Anchor href={`tel:${e.phone}`}>{e.phone}</Anchor> : (e.phone ?? t('telemarketing.noPhone'))}
                     {e.whatsapp && e.whatsapp !== e.phone ? ` · WA ${e.whatsapp}` : ''}
                   </Text>
                   {persona ? (
