@@ -4,7 +4,7 @@ import { makeWorkspace, PASSWORD } from './support/api.js';
 import { launchChromium, newPage, screenshot, seriousA11yViolations, signIn } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
-/** The account names on the board, sorted. */
+/** The account names on the board, sorted (polled: a new filter empties the board while it loads). */
 async function cards(page: Page): Promise<string[]> {
   return (await page.locator('section[data-stage] article').evaluateAll((articles) => articles.map((a) => a.getAttribute('aria-label') ?? ''))).sort();
 }
@@ -45,17 +45,17 @@ describe('a sales manager', () => {
     const { context, page } = await newPage(browser, server.url);
     await signIn(page, 'rina@contoh.co.id');
     await page.getByRole('link', { name: 'CV Toko Makmur' }).waitFor();
-    expect(await cards(page)).toHaveLength(5);
+    await expect.poll(() => cards(page)).toHaveLength(5);
 
     await page.getByLabel('Kota').fill('Surabaya');
     await page.getByLabel('Kota').press('Enter');
     await page.waitForURL(/city=Surabaya/);
     await page.getByRole('link', { name: 'PT Bank Sejahtera' }).waitFor({ state: 'detached' });
-    expect(await cards(page)).toEqual(['CV Toko Makmur', 'PT Logistik Andalan']);
+    await expect.poll(() => cards(page)).toEqual(['CV Toko Makmur', 'PT Logistik Andalan']);
     await page.getByLabel('Tingkat').selectOption({ label: 'UKM' });
     await page.waitForURL(/tier=smb/);
     await page.getByRole('link', { name: 'PT Logistik Andalan' }).waitFor({ state: 'detached' });
-    expect(await cards(page)).toEqual(['CV Toko Makmur']);
+    await expect.poll(() => cards(page)).toEqual(['CV Toko Makmur']);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Tampilan tersimpan' }).click();
@@ -70,14 +70,14 @@ describe('a sales manager', () => {
 
     await page.getByRole('button', { name: 'Hapus filter' }).click();
     await page.getByRole('link', { name: 'PT Bank Sejahtera' }).waitFor();
-    expect(await cards(page)).toHaveLength(5);
+    await expect.poll(() => cards(page)).toHaveLength(5);
     expect(new URL(page.url()).search).toBe('');
 
     await page.getByRole('button', { name: 'Tampilan tersimpan' }).click();
     await page.getByRole('menuitem', { name: /Surabaya UKM/ }).click();
     await page.waitForURL(/city=Surabaya&tier=smb/);
     await page.getByRole('link', { name: 'PT Bank Sejahtera' }).waitFor({ state: 'detached' });
-    expect(await cards(page)).toEqual(['CV Toko Makmur']);
+    await expect.poll(() => cards(page)).toEqual(['CV Toko Makmur']);
     expect(await page.getByLabel('Kota').inputValue()).toBe('Surabaya');
 
     // A colleague sees the shared view, under the manager's name, and cannot change it.
@@ -112,7 +112,7 @@ describe('a sales manager', () => {
     await signIn(page, 'rina@contoh.co.id', PASSWORD, `/pipeline?principal=${principalId}`);
     await page.getByRole('link', { name: 'CV Toko Makmur' }).waitFor();
     await page.getByRole('link', { name: 'PT Bank Sejahtera' }).waitFor({ state: 'detached' });
-    expect(await cards(page)).toEqual(['CV Toko Makmur']);
+    await expect.poll(() => cards(page)).toEqual(['CV Toko Makmur']);
     expect(await page.getByLabel('Prinsipal').inputValue()).toBe(principalId);
     await context.close();
   });
