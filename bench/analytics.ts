@@ -9,6 +9,10 @@
  *
  * Needs databases seeded beforehand (bench/seed-database.ts):
  *   npx tsx bench/analytics.ts --sqlite-file /tmp/…/difusi.db --pg-url postgres://…/difusi_bench_…
+ * A database seeded before migration 0012 (the analytics rollups) must be migrated first
+ * (`difusi migrate`; the backfill takes ≈ 10 s on `large`). On a PostgreSQL server without
+ * autovacuum, `vacuum analyze journey_stays, journey_milestones` afterwards: until the new
+ * tables are vacuumed their index-only scans (the stay quantiles) must visit the heap.
  */
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -43,64 +47,69 @@ async function median(work: () => Promise<unknown>): Promise<number> {
 
 const stages = ['knowledge', 'persuasion', 'decision', 'implementation', 'confirmation'] as const;
 
+/**
+ * Journeys the reports leave out (soft-deleted, or of a soft-deleted account). The hand SQL
+ * reads the same rollups the service does (journey_milestones, journey_stays: kept by the
+ * history triggers of migration 0012, with a `live` flag), because that is the best SQL for
+ * these numbers; before 0012 both aggregated the 1.3 million history rows. Outcome events still
+ * come from the history, leaving out the (indexed, few) dead journeys.
+ */
+const dead = sql`select j.id from journeys j where j.deleted_at is not null
+  union all select j.id from accounts a join journeys j on j.account_id = a.id and j.deleted_at is null where a.deleted_at is not null`;
+
 /** Funnel: entries and advances per step (first entry per journey), stay quantiles, outcomes by reason. */
 async function handFunnel(db: Database) {
-  const live = sql`j.deleted_at is null and a.deleted_at is null`;
-  const firsts = stages.map((s, i) => sql`min(case when h.kind in ('open', 'move', 'reopen') and h.to_stage = ${s} then h.at end) as ${sql.ref(`t${i}`)}`);
-  const counts = stages.map((_, i) => sql`count(${sql.ref(`t${i}`)}) as ${sql.ref(`e${i}`)}, sum(case when ${sql.ref(`t${i + 1}`)} >= ${sql.ref(`t${i}`)} then 1 else 0 end) as ${sql.ref(`a${i}`)}`);
-  const entries = sql`
-    select ${sql.join(counts)}, count(t5) as e5 from (
-      select ${sql.join(firsts)}, min(case when h.kind = 'adopt' then h.at end) as t5
-      from journey_stage_history h join journeys j on j.id = h.journey_id join accounts a on a.id = j.account_id
-      where ${live} group by h.journey_id
-    ) f`.execute(db.kysely);
-  const days = daysBetween(db.dialect, sql`next_at`, sql`at`);
-  const quantiles = sql`
-    with stays as (
-      select h.to_stage as stage, h.kind, h.at, lead(h.at) over (partition by h.journey_id order by h.seq) as next_at
-      from journey_stage_history h join journeys j on j.id = h.journey_id join accounts a on a.id = j.account_id where ${live}
-    ),
-    ranked as (
-      select stage, ${days} as d, row_number() over (partition by stage order by ${days}) as rn, count(*) over (partition by stage) as n
-      from stays where kind in ('open', 'move', 'reopen') and next_at is not null
-    )
-    select stage, n, rn, d from ranked
-    where rn - 1 in (cast((n - 1) * 0.5 as integer), cast((n - 1) * 0.5 as integer) + 1, cast((n - 1) * 0.9 as integer), cast((n - 1) * 0.9 as integer) + 1)`.execute(db.kysely);
+  const firsts = ['knowledge_at', 'persuasion_at', 'decision_at', 'implementation_at', 'confirmation_at', 'adopt_outcome_at'];
+  const counts = stages.map((_, i) => sql`count(${sql.ref(firsts[i] ?? '')}) as ${sql.ref(`e${i}`)}, count(*) filter (where ${sql.ref(firsts[i + 1] ?? '')} >= ${sql.ref(firsts[i] ?? '')}) as ${sql.ref(`a${i}`)}`);
+  const entries = sql`select ${sql.join(counts)}, count(adopt_outcome_at) as e5 from journey_milestones where live = 1`.execute(db.kysely);
+  // Quantiles: the live stays of each stage counted, then the two ranks around each quantile
+  // read as offsets into the (stage, days) index of live stays, from whichever end is nearer.
+  const quantiles = (async () => {
+    const n = await sql<{ stage: string; n: number }>`select stage, count(*) as n from journey_stays where live = 1 group by stage`.execute(db.kysely);
+    const reads = n.rows.flatMap(({ stage, n: count }) =>
+      [0.5, 0.9].map((p) => {
+        const n = Number(count);
+        const below = Math.floor((n - 1) * p);
+        const fromTop = below + 2 > n / 2;
+        return sql`select * from (
+          select ${stage} as stage, ${sql.lit(n)} as n, days from journey_stays where stage = ${stage} and live = 1
+          order by days ${fromTop ? sql`desc` : sql``} limit 2 offset ${sql.lit(Math.max(0, fromTop ? n - below - 2 : below))}) ${sql.ref(`q_${stage}_${p * 10}`)}`;
+      }),
+    );
+    return sql`${sql.join(reads, sql` union all `)}`.execute(db.kysely);
+  })();
   const outcomes = sql`
-    select h.kind, h.reason, count(*) as n from journey_stage_history h join journeys j on j.id = h.journey_id join accounts a on a.id = j.account_id
-    where h.kind in ('adopt', 'reject', 'discontinue') and ${live} group by h.kind, h.reason`.execute(db.kysely);
+    select kind, reason, count(*) as n from journey_stage_history
+    where kind in ('adopt', 'reject', 'discontinue') and journey_id not in (${dead}) group by kind, reason`.execute(db.kysely);
   return Promise.all([entries, quantiles, outcomes]);
 }
 
 /** Adoptions per month since launch for every solution, in one statement. */
 function handDiffusion(db: Database) {
   return sql`
-    select solution_id, ${calendarBucket(db.dialect, 'month', sql`at`)} as period, count(*) as adoptions from (
-      select j.solution_id, j.id, min(h.at) as at
-      from journeys j join accounts a on a.id = j.account_id join journey_stage_history h on h.journey_id = j.id
-      where j.deleted_at is null and a.deleted_at is null and h.kind = 'move' and h.from_stage = 'decision' and h.to_stage = 'implementation'
-      group by j.solution_id, j.id
-    ) x group by 1, 2 order by 1, 2`.execute(db.kysely);
+    select solution_id, ${calendarBucket(db.dialect, 'month', sql`adopted_at`)} as period, count(*) as adoptions
+    from journey_milestones where adopted_at is not null and live = 1
+    group by 1, 2 order by 1, 2`.execute(db.kysely);
 }
 
-/** Each adopting account's Rogers category per solution (mean and population sd by window), in one statement. */
+/**
+ * Each adopting account's Rogers category per solution (mean and population sd by window), in
+ * one statement, with what the adopter report lists beside it (account name, journey, adoption date).
+ */
 function handAdopters(db: Database) {
-  const origin = sql`coalesce(${dateAsTimestamp(db.dialect, sql`s.launch_date`)}, f.first_at)`;
+  const origin = sql`coalesce(${dateAsTimestamp(db.dialect, sql`s.launch_date`)}, s.first_at)`;
   return sql`
-    with adoptions as (
-      select j.solution_id, j.account_id, min(h.at) as at
-      from journeys j join journey_stage_history h on h.journey_id = j.id
-      where j.deleted_at is null and h.kind = 'move' and h.from_stage = 'decision' and h.to_stage = 'implementation'
-      group by j.solution_id, j.account_id
+    with live_solutions as materialized (
+      select s.id, s.launch_date, (select min(j.created_at) from journeys j where j.solution_id = s.id and j.deleted_at is null) as first_at
+      from solutions s where s.deleted_at is null
     ),
-    firsts as (select solution_id, min(created_at) as first_at from journeys where deleted_at is null group by solution_id),
     times as (
-      select ad.solution_id, ad.account_id, ${daysBetween(db.dialect, sql`ad.at`, origin)} as x
-      from adoptions ad join solutions s on s.id = ad.solution_id join accounts a on a.id = ad.account_id join firsts f on f.solution_id = ad.solution_id
-      where s.deleted_at is null and a.deleted_at is null
+      select m.solution_id, m.account_id, a.name, m.journey_id, m.adopted_at, ${daysBetween(db.dialect, sql`m.adopted_at`, origin)} as x
+      from journey_milestones m join live_solutions s on s.id = m.solution_id join accounts a on a.id = m.account_id
+      where m.adopted_at is not null and m.live = 1 and s.first_at is not null and a.deleted_at is null
     ),
-    moments as (select solution_id, account_id, x, avg(x) over (partition by solution_id) as mean, avg(x * x) over (partition by solution_id) as mean2 from times)
-    select solution_id, account_id, x,
+    moments as (select t.*, avg(x) over (partition by solution_id) as mean, avg(x * x) over (partition by solution_id) as mean2 from times t)
+    select solution_id, account_id, name, journey_id, adopted_at, x,
       case
         when mean2 - mean * mean <= 0 then null
         when x - mean < 0 and (x - mean) * (x - mean) > 4 * (mean2 - mean * mean) then 'innovator'

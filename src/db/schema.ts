@@ -348,6 +348,43 @@ export interface SolutionBassPriorsTable {
   version: number;
 }
 
+/**
+ * Analytics rollups (0012_analytics_rollups), written only by the triggers on
+ * journey_stage_history, journeys and accounts; application code reads them, never writes them
+ * (their column types declare no insert or update type).
+ */
+type Rollup<T> = ColumnType<T, never, never>;
+
+/** One row per journey: the first time it entered each step, and its adoption time. */
+export interface JourneyMilestonesTable {
+  journey_id: Rollup<string>;
+  solution_id: Rollup<string>;
+  account_id: Rollup<string>;
+  /** 1 while neither the journey nor its account is soft-deleted. */
+  live: Rollup<number>;
+  knowledge_at: Rollup<Timestamp | null>;
+  persuasion_at: Rollup<Timestamp | null>;
+  decision_at: Rollup<Timestamp | null>;
+  implementation_at: Rollup<Timestamp | null>;
+  confirmation_at: Rollup<Timestamp | null>;
+  /** First `adopt` row (the adoption confirmed): the funnel's last step. */
+  adopt_outcome_at: Rollup<Timestamp | null>;
+  /** First move from decision to implementation: the adoption time of ANALYTICS.md. */
+  adopted_at: Rollup<Timestamp | null>;
+}
+
+/** One row per completed stay, keyed by the history row that began it. */
+export interface JourneyStaysTable {
+  journey_id: Rollup<string>;
+  seq: Rollup<number>;
+  stage: Rollup<string>;
+  entered_at: Rollup<Timestamp>;
+  left_at: Rollup<Timestamp>;
+  days: Rollup<number>;
+  /** 1 while neither the journey nor its account is soft-deleted. */
+  live: Rollup<number>;
+}
+
 // Segments (0004_segments).
 export interface SegmentsTable {
   id: string;
@@ -627,6 +664,8 @@ export interface Schema {
   call_lists: CallListsTable;
   call_list_entries: CallListEntriesTable;
   solution_bass_priors: SolutionBassPriorsTable;
+  journey_milestones: JourneyMilestonesTable;
+  journey_stays: JourneyStaysTable;
   automation_rules: AutomationRulesTable;
   automation_jobs: AutomationJobsTable;
   automation_runs: AutomationRunsTable;

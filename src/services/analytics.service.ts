@@ -398,7 +398,8 @@ function diffusionReportOf(
 /** Categories of a solution's adopters, provisional while the (monthly) diffusion says it still spreads. */
 function adoptersReportOf(report: DiffusionReport, rows: readonly AdoptionRow[]): AdoptersReport {
   const result = classifyAdopters(rows.map((r) => ({ id: r.accountId, time: r.days })));
-  const byAccount = new Map(result.ok ? result.adopters.map((a) => [a.id, a]) : []);
+  // classifyAdopters keeps the order of its input: the i-th adopter is the i-th row.
+  const classifiedAdopters = result.ok ? result.adopters : [];
 
   const reasons: AdoptersReport['provisional']['reasons'] = [];
   if (!report.fit.ok) reasons.push('cannot_fit');
@@ -414,8 +415,8 @@ function adoptersReportOf(report: DiffusionReport, rows: readonly AdoptionRow[])
     classification: result.ok
       ? { ok: true, meanDays: result.mean, sdDays: result.sd, cutPoints: result.cutPoints, categories: result.categories }
       : { ok: false, reason: result.reason === 'unclassifiable' ? result.cause : result.reason, count: 'count' in result ? result.count : rows.length },
-    adopters: rows.map((r) => {
-      const classified = byAccount.get(r.accountId);
+    adopters: rows.map((r, i) => {
+      const classified = classifiedAdopters[i];
       return {
         accountId: r.accountId,
         accountName: r.accountName,

@@ -7,9 +7,12 @@ import { calendarBucket, dateAsTimestamp, daysBetween, floorInt, fromDbJson, toD
 import type { Schema } from '../schema.js';
 
 /**
- * The read-only SQL behind the diffusion and funnel analytics. Every query aggregates in the
- * database over the indexed stage history; what comes back is bounded by stages × slices,
- * periods, or adopters (one row per adopting account per solution), never by history rows.
+ * The read-only SQL behind the diffusion and funnel analytics. The funnel and the diffusion
+ * read the rollups the history triggers keep (0012: `journey_milestones`, one row per journey,
+ * and `journey_stays`, one per completed stay) rather than aggregating the history itself;
+ * what comes back is bounded by stages × slices, periods, or adopters (one row per adopting
+ * account per solution), never by history rows. Scopes that only name solutions (or nothing)
+ * read the rollups alone; any other filter joins journeys and accounts as before.
  */
 
 /** Journey scope: which journeys an analysis looks at. Period bounds are UTC ISO timestamps, `to` exclusive. */
@@ -109,8 +112,30 @@ const firstTouchChannel = sql`coalesce((
   order by ac.occurred_at, ac.id limit 1
 ), 'none')`;
 
-/** An adoption (ANALYTICS.md): the journey left decision for implementation. */
-const isAdoptionMove = sql`h.kind = 'move' and h.from_stage = 'decision' and h.to_stage = 'implementation'`;
+/**
+ * Journeys the reports leave out: soft-deleted ones and those of a soft-deleted account. The
+ * rollups carry this as `live` (kept by triggers); for the history itself both sets are read from
+ * small partial indexes (0012), so excluding them costs one probe per row instead of a join to
+ * the wide journeys and accounts tables.
+ */
+const deadJourneys = sql`
+  select dj.id from journeys dj where dj.deleted_at is not null
+  union all
+  select dj.id from accounts da join journeys dj on dj.account_id = da.id and dj.deleted_at is null where da.deleted_at is not null`;
+const isLive = (journeyId: RawBuilder<unknown>) => sql`${journeyId} not in (${deadJourneys})`;
+
+/** A solution's first live journey (`s` in scope), one seek into journeys_solution_created_idx. */
+const firstJourneyAt = sql`(select min(fj.created_at) from journeys fj where fj.solution_id = s.id and fj.deleted_at is null)`;
+
+/** The funnel steps' columns in journey_milestones (0012), in funnel order. */
+const stepColumns: Record<FunnelStep, string> = {
+  knowledge: 'knowledge_at',
+  persuasion: 'persuasion_at',
+  decision: 'decision_at',
+  implementation: 'implementation_at',
+  confirmation: 'confirmation_at',
+  adopted: 'adopt_outcome_at',
+};
 
 export class AnalyticsRepository {
   constructor(
@@ -138,10 +163,10 @@ export class AnalyticsRepository {
   }
 
   private inPeriod(column: RawBuilder<unknown>, scope: AnalyticsScope): RawBuilder<unknown> {
-    const conditions: RawBuilder<unknown>[] = [sql`1 = 1`];
+    const conditions: RawBuilder<unknown>[] = [];
     if (scope.fromAt !== undefined) conditions.push(sql`${column} >= ${scope.fromAt}`);
     if (scope.toAt !== undefined) conditions.push(sql`${column} < ${scope.toAt}`);
-    return sql.join(conditions, sql` and `);
+    return conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` and `);
   }
 
   private sliceColumns(by: SliceDimension | null): { key: RawBuilder<unknown>; label: RawBuilder<unknown> } {
@@ -171,41 +196,55 @@ export class AnalyticsRepository {
   }
 
   /**
+   * The scope as a condition on a solution column when it names nothing but solutions (and a
+   * period, which each query applies to its own time column); null when it needs journeys or
+   * accounts (account fields, team, owner, channel).
+   */
+  private solutionsOnly(scope: AnalyticsScope, solution: RawBuilder<unknown>): RawBuilder<unknown> | null {
+    if (!filtersOnly(scope, ['solutionId', 'principalId', 'fromAt', 'toAt'])) return null;
+    const conditions: RawBuilder<unknown>[] = [sql`1 = 1`];
+    if (scope.solutionId !== undefined) conditions.push(sql`${solution} = ${scope.solutionId}`);
+    if (scope.principalId !== undefined) {
+      conditions.push(sql`exists (select 1 from solution_principals sp where sp.solution_id = ${solution} and sp.principal_id = ${scope.principalId})`);
+    }
+    return sql.join(conditions, sql` and `);
+  }
+
+  /**
    * Per slice and funnel step: journeys whose first entry into the step falls in the period,
    * and how many of them later entered the next step. A journey counts once per step.
    */
   async stageEntries(scope: AnalyticsScope, by: SliceDimension | null): Promise<StageEntryRow[]> {
-    const { key, label } = this.sliceColumns(by);
-    // One row per journey with the first time it entered each step (a pivot, so no self-join).
-    const firstAt = (step: FunnelStep) =>
-      step === 'adopted'
-        ? sql`min(case when h.kind = 'adopt' then h.at end)`
-        : sql`min(case when h.kind in ('open', 'move', 'reopen') and h.to_stage = ${step} then h.at end)`;
     const steps = [...stages, 'adopted'] as const;
-    const columns = steps.map((step, i) => sql`${firstAt(step)} as ${sql.ref(`t${i}`)}`);
-    const counts = stages.flatMap((_, i) => {
+    // The first entry of each step comes from journey_milestones (kept by the history trigger).
+    const firsts = sql.join(steps.map((step, i) => sql`m.${sql.ref(stepColumns[step])} as ${sql.ref(`t${i}`)}`));
+    const bySolution = this.solutionsOnly(scope, sql`m.solution_id`);
+    let source: RawBuilder<unknown>;
+    if (bySolution !== null && (by === null || by === 'solution')) {
+      const none = sql`cast(null as text)`;
+      const key = by === null ? none : sql`m.solution_id`;
+      const label = by === null ? none : sql`(select so.name from solutions so where so.id = m.solution_id)`;
+      source = sql`
+        select ${key} as k, ${label} as l, ${firsts} from journey_milestones m
+        where m.live = 1 and ${bySolution}`;
+    } else {
+      const { key, label } = this.sliceColumns(by);
+      source = sql`
+        select ${key} as k, ${label} as l, ${firsts}
+        from journeys j join accounts a on a.id = j.account_id join journey_milestones m on m.journey_id = j.id
+        where ${this.scopeConditions(scope)}`;
+    }
+    const counts = steps.map((_, i) => {
       const at = sql.ref(`t${i}`);
-      const next = sql.ref(`t${i + 1}`);
       const entered = sql`${at} is not null and ${this.inPeriod(sql`${at}`, scope)}`;
-      return [
-        sql`sum(case when ${entered} then 1 else 0 end) as ${sql.ref(`e${i}`)}`,
-        sql`sum(case when ${entered} and ${next} >= ${at} then 1 else 0 end) as ${sql.ref(`a${i}`)}`,
-      ];
+      const count = sql`count(*) filter (where ${entered}) as ${sql.ref(`e${i}`)}`;
+      if (i === steps.length - 1) return count;
+      return sql`${count}, count(*) filter (where ${entered} and ${sql.ref(`t${i + 1}`)} >= ${at}) as ${sql.ref(`a${i}`)}`;
     });
+    // Unsliced: one row, no grouping (a sort of every journey's milestones otherwise).
     const result = await sql<Record<string, string | number | null>>`
-      with scope as (
-        select j.id, ${key} as k, ${label} as l
-        from journeys j join accounts a on a.id = j.account_id
-        where ${this.scopeConditions(scope)}
-      ),
-      firsts as (
-        select h.journey_id, s.k, s.l, ${sql.join(columns)}
-        from journey_stage_history h join scope s on s.id = h.journey_id
-        group by h.journey_id, s.k, s.l
-      )
-      select k, l, ${sql.join(counts)},
-        sum(case when t5 is not null and ${this.inPeriod(sql`t5`, scope)} then 1 else 0 end) as e5
-      from firsts group by k, l
+      select ${by === null ? sql`cast(null as text) as k, cast(null as text) as l` : sql`k, l`}, ${sql.join(counts)}
+      from (${source}) f ${by === null ? sql`` : sql`group by k, l`}
     `.execute(this.db);
     const out: StageEntryRow[] = [];
     for (const row of result.rows) {
@@ -220,26 +259,65 @@ export class AnalyticsRepository {
   }
 
   /**
-   * Completed stays per stage that began in the period: only the rows needed for the median and
-   * the 90th percentile (type-7 interpolation) come back — at most four per stage.
+   * Completed stays per stage that began in the period: only the rows needed for the given
+   * quantiles (type-7 interpolation: ranks ⌊p(n−1)⌋+1 and +2) come back — at most four per stage.
    */
   async stayQuantileRows(scope: AnalyticsScope, probabilities: readonly number[]): Promise<StayQuantileRow[]> {
-    const days = daysBetween(this.dialect, sql`next_at`, sql`at`);
+    if (!filtersOnly(scope, ['fromAt', 'toAt'])) return this.scopedStayQuantileRows(scope, probabilities);
+
+    // Every live journey: count the stays of each stage, then read the wanted ranks as offsets
+    // into the (stage, days) index — no sort, no window over a million rows. A rank in the upper
+    // half is read from the top (the 90th percentile walks a tenth of the stays, not nine).
+    const filter = sql`st.live = 1 and ${this.inPeriod(sql`st.entered_at`, scope)}`;
+    const counts = await sql<{ stage: Stage; n: number }>`
+      select st.stage, count(*) as n from journey_stays st where ${filter} group by st.stage order by st.stage
+    `.execute(this.db);
+    const reads: { stage: Stage; stays: number; offset: number; limit: number }[] = [];
+    for (const { stage, n: count } of counts.rows) {
+      const n = Number(count);
+      // The 0-based ranks wanted, merged into runs so that each run is one index read.
+      const wanted = [...new Set(probabilities.flatMap((p) => [Math.floor(p * (n - 1)), Math.floor(p * (n - 1)) + 1]))].filter((r) => r < n).sort((a, b) => a - b);
+      for (const rank of wanted) {
+        const last = reads.at(-1);
+        if (last && last.stage === stage && last.offset + last.limit === rank) last.limit += 1;
+        else reads.push({ stage, stays: n, offset: rank, limit: 1 });
+      }
+    }
+    if (reads.length === 0) return [];
+    const picked = await sql<{ part: number; days: number }>`
+      ${sql.join(
+        reads.map((read, part) => {
+          const fromTop = read.offset + read.limit > read.stays / 2;
+          const order = fromTop ? sql`order by st.days desc` : sql`order by st.days`;
+          const offset = fromTop ? read.stays - read.offset - read.limit : read.offset;
+          return sql`select * from (
+            select ${sql.lit(part)} as part, st.days from journey_stays st
+            where st.stage = ${read.stage} and ${filter}
+            ${order} limit ${sql.lit(read.limit)} offset ${sql.lit(offset)}
+          ) ${sql.ref(`q${part}`)}`;
+        }),
+        sql` union all `,
+      )}
+    `.execute(this.db);
+    const out: StayQuantileRow[] = [];
+    reads.forEach((read, part) => {
+      const days = picked.rows.filter((r) => Number(r.part) === part).map((r) => Number(r.days)).sort((a, b) => a - b);
+      days.forEach((d, i) => out.push({ stage: read.stage, rank: read.offset + i + 1, stays: read.stays, days: d }));
+    });
+    return out;
+  }
+
+  /** stayQuantileRows for a scope that needs journeys or accounts: rank the scope's stays. */
+  private async scopedStayQuantileRows(scope: AnalyticsScope, probabilities: readonly number[]): Promise<StayQuantileRow[]> {
     const picks = probabilities.map((p) => {
       const below = floorInt(this.dialect, sql`(n - 1) * ${sql.lit(p)}`);
       return sql`(rn - 1 = ${below} or rn - 1 = ${below} + 1)`;
     });
     const result = await sql<{ stage: Stage; rank: number; stays: number; days: number }>`
-      with scope as (
-        select j.id from journeys j join accounts a on a.id = j.account_id where ${this.scopeConditions(scope)}
-      ),
-      stays as (
-        select h.to_stage as stage, h.kind, h.at, lead(h.at) over (partition by h.journey_id order by h.seq) as next_at
-        from journey_stage_history h join scope s on s.id = h.journey_id
-      ),
-      durations as (
-        select stage, ${days} as d from stays
-        where kind in ('open', 'move', 'reopen') and next_at is not null and ${this.inPeriod(sql`at`, scope)}
+      with durations as (
+        select st.stage, st.days as d
+        from journeys j join accounts a on a.id = j.account_id join journey_stays st on st.journey_id = j.id
+        where ${this.scopeConditions(scope)} and ${this.inPeriod(sql`st.entered_at`, scope)}
       ),
       ranked as (
         select stage, d, row_number() over (partition by stage order by d) as rn, count(*) over (partition by stage) as n
@@ -253,23 +331,30 @@ export class AnalyticsRepository {
 
   /** Outcome events (adopt, reject, discontinue) in the period, by reason. */
   async outcomeEvents(scope: AnalyticsScope): Promise<OutcomeEventRow[]> {
-    const result = await sql<OutcomeEventRow>`
-      select h.kind as kind, h.reason as reason, count(*) as count
-      from journey_stage_history h
-      join journeys j on j.id = h.journey_id
-      join accounts a on a.id = j.account_id
-      where h.kind in ('adopt', 'reject', 'discontinue') and ${this.scopeConditions(scope)} and ${this.inPeriod(sql`h.at`, scope)}
-      group by h.kind, h.reason
-    `.execute(this.db);
+    // Every journey: read the partial index of outcome rows (0012) and leave out dead journeys.
+    const result = filtersOnly(scope, ['fromAt', 'toAt'])
+      ? await sql<OutcomeEventRow>`
+          select h.kind as kind, h.reason as reason, count(*) as count
+          from journey_stage_history h
+          where h.kind in ('adopt', 'reject', 'discontinue') and ${isLive(sql`h.journey_id`)} and ${this.inPeriod(sql`h.at`, scope)}
+          group by h.kind, h.reason
+        `.execute(this.db)
+      : await sql<OutcomeEventRow>`
+          select h.kind as kind, h.reason as reason, count(*) as count
+          from journey_stage_history h
+          join journeys j on j.id = h.journey_id
+          join accounts a on a.id = j.account_id
+          where h.kind in ('adopt', 'reject', 'discontinue') and ${this.scopeConditions(scope)} and ${this.inPeriod(sql`h.at`, scope)}
+          group by h.kind, h.reason
+        `.execute(this.db);
     return result.rows.map((r) => ({ ...r, count: Number(r.count) }));
   }
 
   /** Every live solution with what its launch defaults to (one statement, for reports over all solutions). */
   async solutionOrigins(): Promise<SolutionOrigin[]> {
     const result = await sql<{ id: string; name: string; launch_date: string | null; first_at: string | null }>`
-      select s.id, s.name, s.launch_date, f.first_at
+      select s.id, s.name, s.launch_date, ${firstJourneyAt} as first_at
       from solutions s
-      left join (select j.solution_id, min(j.created_at) as first_at from journeys j where j.deleted_at is null group by j.solution_id) f on f.solution_id = s.id
       where s.deleted_at is null
       order by s.name, s.id
     `.execute(this.db);
@@ -279,16 +364,9 @@ export class AnalyticsRepository {
   /** Adoptions per calendar bucket for every solution, up to `toAt` (exclusive): one statement. */
   async adoptionsPerBucketAll(bucket: CalendarBucket, toAt: string): Promise<{ solutionId: string; period: string; adoptions: number }[]> {
     const result = await sql<{ solution_id: string; period: string; adoptions: number }>`
-      with adoptions as (
-        select j.solution_id, j.id, min(h.at) as at
-        from journeys j
-        join accounts a on a.id = j.account_id
-        join journey_stage_history h on h.journey_id = j.id
-        where j.deleted_at is null and a.deleted_at is null and ${isAdoptionMove}
-        group by j.solution_id, j.id
-      )
-      select solution_id, ${calendarBucket(this.dialect, bucket, sql`at`)} as period, count(*) as adoptions
-      from adoptions where at < ${toAt}
+      select m.solution_id, ${calendarBucket(this.dialect, bucket, sql`m.adopted_at`)} as period, count(*) as adoptions
+      from journey_milestones m
+      where m.adopted_at is not null and m.adopted_at < ${toAt} and m.live = 1
       group by 1, 2 order by 1, 2
     `.execute(this.db);
     return result.rows.map((r) => ({ solutionId: r.solution_id, period: r.period, adoptions: Number(r.adoptions) }));
@@ -322,16 +400,9 @@ export class AnalyticsRepository {
   /** Adoptions of one solution per calendar bucket, up to `toAt` (exclusive). */
   async adoptionsPerBucket(solutionId: string, bucket: CalendarBucket, toAt: string): Promise<{ period: string; adoptions: number }[]> {
     const result = await sql<{ period: string; adoptions: number }>`
-      with adoptions as (
-        select j.id, min(h.at) as at
-        from journeys j
-        join accounts a on a.id = j.account_id
-        join journey_stage_history h on h.journey_id = j.id
-        where j.solution_id = ${solutionId} and j.deleted_at is null and a.deleted_at is null and ${isAdoptionMove}
-        group by j.id
-      )
-      select ${calendarBucket(this.dialect, bucket, sql`at`)} as period, count(*) as adoptions
-      from adoptions where at < ${toAt}
+      select ${calendarBucket(this.dialect, bucket, sql`m.adopted_at`)} as period, count(*) as adoptions
+      from journey_milestones m
+      where m.solution_id = ${solutionId} and m.adopted_at is not null and m.adopted_at < ${toAt} and m.live = 1
       group by 1 order by 1
     `.execute(this.db);
     return result.rows.map((r) => ({ period: r.period, adoptions: Number(r.adoptions) }));
@@ -342,43 +413,37 @@ export class AnalyticsRepository {
    * days since the solution's launch date, or since its first journey when no date is set.
    */
   async adoptionTimes(solutionId?: string): Promise<AdoptionRow[]> {
-    const origin = sql`coalesce(${dateAsTimestamp(this.dialect, sql`s.launch_date`)}, f.first_at)`;
-    const onlySolution = solutionId === undefined ? sql`1 = 1` : sql`j.solution_id = ${solutionId}`;
-    const result = await sql<{ solution_id: string; account_id: string; account_name: string; journey_id: string; adopted_at: string; days: number }>`
-      with adoptions as (
-        select j.solution_id, j.account_id, min(j.id) as journey_id, min(h.at) as at
-        from journeys j
-        join journey_stage_history h on h.journey_id = j.id
-        where j.deleted_at is null and ${onlySolution} and ${isAdoptionMove}
-        group by j.solution_id, j.account_id
-      ),
-      firsts as (
-        select j.solution_id, min(j.created_at) as first_at
-        from journeys j where j.deleted_at is null and ${onlySolution}
-        group by j.solution_id
+    const origin = sql`coalesce(${dateAsTimestamp(this.dialect, sql`s.launch_date`)}, s.first_at)`;
+    const onlySolution = (column: RawBuilder<unknown>) => (solutionId === undefined ? sql`1 = 1` : sql`${column} = ${solutionId}`);
+    // A live journey is unique per account and solution (journeys_account_solution_uq), so each
+    // adopting account has one live milestone row per solution: no grouping, and
+    // journey_milestones_adopted_idx (live rows only) yields them in the report's order.
+    // Rows come back in the shape callers use (one row per adopter: 100,000s on a large workspace).
+    const result = await sql<AdoptionRow>`
+      with live_solutions as materialized (
+        select s.id, s.launch_date, ${firstJourneyAt} as first_at
+        from solutions s where s.deleted_at is null and ${onlySolution(sql`s.id`)}
       )
-      select ad.solution_id, ad.account_id, a.name as account_name, ad.journey_id, ad.at as adopted_at,
-        ${daysBetween(this.dialect, sql`ad.at`, origin)} as days
-      from adoptions ad
-      join solutions s on s.id = ad.solution_id
-      join accounts a on a.id = ad.account_id
-      join firsts f on f.solution_id = ad.solution_id
-      where s.deleted_at is null and a.deleted_at is null
-      order by ad.solution_id, ad.at, ad.account_id
+      select m.solution_id as "solutionId", m.account_id as "accountId", a.name as "accountName", m.journey_id as "journeyId",
+        m.adopted_at as "adoptedAt", ${daysBetween(this.dialect, sql`m.adopted_at`, origin)} as days
+      from journey_milestones m
+      join live_solutions s on s.id = m.solution_id
+      join accounts a on a.id = m.account_id
+      where m.adopted_at is not null and m.live = 1 and ${onlySolution(sql`m.solution_id`)} and s.first_at is not null
+        -- implied by live = 1; spelled out so that the names come from accounts_id_name_idx, not the wide rows
+        and a.deleted_at is null
+      order by m.solution_id, m.adopted_at, m.account_id
     `.execute(this.db);
-    return result.rows.map((r) => ({
-      solutionId: r.solution_id,
-      accountId: r.account_id,
-      accountName: r.account_name,
-      journeyId: r.journey_id,
-      adoptedAt: r.adopted_at,
-      days: Number(r.days),
-    }));
+    // SQLite gives days as a double, the PostgreSQL pool parses numeric to a number.
+    return result.rows;
   }
 
+  /** Every account less the soft-deleted ones (a count over the narrowest index and a partial one, not a table scan). */
   async liveAccountCount(): Promise<number> {
-    const row = await this.db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_at', 'is', null).executeTakeFirst();
-    return Number(row?.n ?? 0);
+    const result = await sql<{ n: number }>`
+      select (select count(*) from accounts) - (select count(*) from accounts where deleted_at is not null) as n
+    `.execute(this.db);
+    return Number(result.rows[0]?.n ?? 0);
   }
 
   /** Account names by id (bounded by the caller's list). */
@@ -514,6 +579,11 @@ export class AnalyticsRepository {
     const result = await this.db.deleteFrom('solution_bass_priors').where('solution_id', '=', solutionId).where('version', '=', version).executeTakeFirst();
     return Number(result.numDeletedRows) === 1;
   }
+}
+
+/** Whether the scope sets no filter but the listed ones. */
+function filtersOnly(scope: AnalyticsScope, allowed: readonly (keyof AnalyticsScope)[]): boolean {
+  return Object.entries(scope).every(([key, value]) => value === undefined || allowed.includes(key as keyof AnalyticsScope));
 }
 
 function priorColumns(prior: Omit<BassPrior, 'version'>) {
