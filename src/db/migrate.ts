@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_analytics_priors.js';
 import * as m0010 from './migrations/0010_automation.js';
 import * as m0011 from './migrations/0011_saved_views.js';
 import * as m0012 from './migrations/0012_analytics_rollups.js';
+import * as m0013 from './migrations/0013_automation_armed.js';
 
 /**
  * Versioned migrations, the only way the schema changes. They are listed here (not read
@@ -28,6 +29,7 @@ const migrations = { '0001_foundation': m0001, '0002_playbook': m0002, '0003_eve
   '0010_automation': m0010,
   '0011_saved_views': m0011,
   '0012_analytics_rollups': m0012,
+  '0013_automation_armed': m0013,
 } as const;
 
 export const latestMigration = Object.keys(migrations).at(-1) ?? '';

@@ -463,6 +463,8 @@ export interface AutomationRulesTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: Timestamp | null;
+  /** When the time-based trigger started to count (migration 0013); null only before the backfill. */
+  armed_at: Timestamp | null;
 }
 
 export interface AutomationJobsTable {

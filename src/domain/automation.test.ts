@@ -4,6 +4,8 @@ import {
   afterFailure,
   conditionsHold,
   daysAfterAnchorWindow,
+  idleWindow,
+  rearms,
   daysAfterTriggerKey,
   defaultAutomationRules,
   eventMatches,
@@ -93,6 +95,38 @@ describe('trigger keys', () => {
 
   it('look back a fortnight for anchor dates that fell due', () => {
     expect(daysAfterAnchorWindow(new Date('2026-07-31T00:00:00.000Z'), 30)).toEqual({ from: '2026-06-17T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z' });
+  });
+
+  it('look back no further than the moment the rule was armed', () => {
+    const now = new Date('2026-07-31T00:00:00.000Z');
+    expect(daysAfterAnchorWindow(now, 30, '2026-07-25T00:00:00.000Z')).toEqual({ from: '2026-06-25T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z' });
+    expect(daysAfterAnchorWindow(now, 30, '2026-01-01T00:00:00.000Z').from).toBe('2026-06-17T00:00:00.000Z');
+    // Armed just now: an empty window, nothing is due yet.
+    const fresh = daysAfterAnchorWindow(now, 30, now.toISOString());
+    expect(fresh.from).toBe(fresh.to);
+  });
+
+  it('count idle journeys only from those that reached the threshold after the rule was armed', () => {
+    expect(idleWindow(new Date('2026-07-31T00:00:00.000Z'), 30, '2026-07-20T00:00:00.000Z')).toEqual({
+      touchedAfter: '2026-06-20T00:00:00.000Z',
+      idleSince: '2026-07-01T00:00:00.000Z',
+    });
+  });
+});
+
+describe('arming time-based rules', () => {
+  const idle30 = { kind: 'no_touch', days: 30 } as const;
+  it('arm a new rule, a re-enabled rule and a rule whose trigger changed', () => {
+    expect(rearms(null, { enabled: true, trigger: idle30 })).toBe(true);
+    expect(rearms({ enabled: false, trigger: idle30 }, { enabled: true, trigger: idle30 })).toBe(true);
+    expect(rearms({ enabled: true, trigger: idle30 }, { enabled: true, trigger: { kind: 'no_touch', days: 14 } })).toBe(true);
+  });
+
+  it('keep the arming moment on a rename, a disable or the same trigger in another key order', () => {
+    expect(rearms({ enabled: true, trigger: idle30 }, { enabled: true, trigger: idle30 })).toBe(false);
+    expect(rearms({ enabled: true, trigger: idle30 }, { enabled: false, trigger: idle30 })).toBe(false);
+    const reordered = JSON.parse('{"days":30,"kind":"no_touch"}') as typeof idle30;
+    expect(rearms({ enabled: true, trigger: reordered }, { enabled: true, trigger: idle30 })).toBe(false);
   });
 });
 

@@ -95,6 +95,29 @@ export function daysAfterTriggerKey(journeyId: string, field: string, anchorAt: 
 
 const DAY_MS = 86_400_000;
 
+/*
+ * Time-based rules and backlogs. A time-based trigger (`no_touch`, `days_after`) fires when a
+ * journey crosses a threshold: its last touch + N days, or its anchor date + N days. A rule acts
+ * only on crossings after it was *armed* — created, enabled again, or given a different trigger
+ * (`rearms`) — never on the backlog of crossings from before. Turning on "idle 30 days → nudge the
+ * owner" in a workspace with 400 long-idle journeys therefore makes no tasks that day; from then on
+ * each journey is nudged on the day it reaches 30 idle days, which is what the team can act on.
+ * Crossings while the worker was stopped (the rule still enabled) are caught up when it starts.
+ * The long-idle backlog is a list to review (the board's filters, the coaching view), not tasks.
+ */
+
+/** Whether saving a rule (create: `current` null) makes its time-based trigger count from now. */
+export function rearms(current: { enabled: boolean; trigger: Trigger } | null, next: { enabled: boolean; trigger: Trigger }): boolean {
+  if (current === null) return true;
+  return next.enabled && (!current.enabled || !sameTrigger(current.trigger, next.trigger));
+}
+
+function sameTrigger(a: Trigger, b: Trigger): boolean {
+  // Key order differs between a parsed request and PostgreSQL jsonb: compare sorted entries.
+  const canonical = (t: Trigger) => JSON.stringify(Object.entries(t).sort(([x], [y]) => x.localeCompare(y)));
+  return canonical(a) === canonical(b);
+}
+
 /**
  * How far back a `days_after` rule looks: a date that fell due while the worker was down
  * (a weekend, an upgrade) is still acted on, but a rule created today does not fire for
@@ -102,16 +125,28 @@ const DAY_MS = 86_400_000;
  */
 export const DAYS_AFTER_CATCH_UP_DAYS = 14;
 
-/** The window of anchor dates whose `days_after` falls due in (now − catch-up, now]. */
-export function daysAfterAnchorWindow(now: Date, days: number): { from: string; to: string } {
+/**
+ * The window of anchor dates whose `days_after` falls due in (max(now − catch-up, armedAt), now].
+ * Without `armedAt` only the catch-up bounds it.
+ */
+export function daysAfterAnchorWindow(now: Date, days: number, armedAt?: string): { from: string; to: string } {
   const to = new Date(now.getTime() - days * DAY_MS);
-  const from = new Date(to.getTime() - DAYS_AFTER_CATCH_UP_DAYS * DAY_MS);
-  return { from: from.toISOString(), to: to.toISOString() };
+  const catchUp = to.getTime() - DAYS_AFTER_CATCH_UP_DAYS * DAY_MS;
+  const armed = armedAt === undefined ? catchUp : Date.parse(armedAt) - days * DAY_MS;
+  return { from: new Date(Math.min(to.getTime(), Math.max(catchUp, armed))).toISOString(), to: to.toISOString() };
 }
 
 /** Journeys last touched at or before this instant are idle for a `no_touch` rule. */
 export function idleSince(now: Date, days: number): string {
   return new Date(now.getTime() - days * DAY_MS).toISOString();
+}
+
+/**
+ * The last touches a `no_touch` rule acts on: (armedAt − days, now − days], i.e. journeys that
+ * reached `days` idle days after the rule was armed and by now.
+ */
+export function idleWindow(now: Date, days: number, armedAt: string): { touchedAfter: string; idleSince: string } {
+  return { touchedAfter: new Date(Date.parse(armedAt) - days * DAY_MS).toISOString(), idleSince: idleSince(now, days) };
 }
 
 // --- retries -----------------------------------------------------------------------------

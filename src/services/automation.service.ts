@@ -1,3 +1,4 @@
+import { rearms } from '../domain/automation.js';
 import type { Actor } from '../domain/policy.js';
 import type { Page } from '../db/keyset.js';
 import type { Repositories } from '../db/repositories/index.js';
@@ -80,7 +81,8 @@ export function automationService(deps: Deps) {
         if (patch.version !== current.version) throw versionConflict('automation_rule', id, current.version);
         const { version, ...changes } = patch;
         await checkRule(repos, changes.conditions, changes.actions);
-        const saved = await repos.automation.updateRule({ ...current, ...changes }, version, nowIso(deps));
+        const next = { ...current, ...changes };
+        const saved = await repos.automation.updateRule(next, version, nowIso(deps), rearms(current, next));
         if (!saved) throw versionConflict('automation_rule', id, null);
         await audit(repos, deps, actor, 'update', 'automation_rule', id, current, saved);
         return saved;

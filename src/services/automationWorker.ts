@@ -7,7 +7,7 @@ import {
   eventMatches,
   eventSubject,
   eventTriggerKey,
-  idleSince,
+  idleWindow,
   isEventTrigger,
   LEASE_MS,
   MAX_ATTEMPTS,
@@ -33,7 +33,9 @@ import { newSurveyToken, surveyEmail, surveyExpiry, surveyLink, surveyRecipient 
  *    marks the event processed. Reading an event twice, or two workers reading it at once, yields
  *    one job.
  * 2. `scanSchedules` finds journeys idle for `no_touch` rules and anchor dates for `days_after`
- *    rules, inserting jobs under keys of the journey and the date, so each fires once.
+ *    rules, inserting jobs under keys of the journey and the date, so each fires once. Only
+ *    thresholds crossed since the rule was armed count (domain/automation.ts): enabling a rule
+ *    does not turn the backlog of long-idle journeys into a flood of tasks.
  * 3. `runDueJobs` claims due jobs with a lease (compare-and-set), carries out their actions and
  *    records a run. Each database action commits together with the job's progress, checked against
  *    the claim token, so a resumed job never repeats one; emails are sent before their progress is
@@ -139,14 +141,14 @@ export function automationEngine(deps: Deps, options: EngineOptions) {
     for (const rule of rules) {
       const trigger = rule.trigger;
       if (trigger.kind === 'no_touch') {
-        const idle = await read(deps).automation.idleJourneys(rule.id, idleSince(at, trigger.days), limit);
+        const idle = await read(deps).automation.idleJourneys(rule.id, idleWindow(at, trigger.days, rule.armedAt), limit);
         for (const j of idle) {
           const due = new Date(Date.parse(j.lastTouchAt) + trigger.days * 86_400_000).toISOString();
           const subject = { journeyId: j.journeyId, accountId: j.accountId, contactId: null };
           if (await transact(deps, (repos) => enqueue(repos, rule, noTouchTriggerKey(j.journeyId, j.lastTouchAt), subject, null, due))) created += 1;
         }
       } else if (trigger.kind === 'days_after') {
-        const window = daysAfterAnchorWindow(at, trigger.days);
+        const window = daysAfterAnchorWindow(at, trigger.days, rule.armedAt);
         const anchored = await read(deps).automation.anchoredJourneys(trigger.field, window.from, window.to, limit);
         for (const j of anchored) {
           const due = new Date(Date.parse(j.anchorAt) + trigger.days * 86_400_000).toISOString();

@@ -268,6 +268,38 @@ describeEachDatabase('automation', (t) => {
     expect(await engineAt(new Date(Date.now() + 45 * DAY)).scanSchedules()).toBe(0);
   });
 
+  it('does not turn the backlog of long-idle journeys into tasks when an idle rule is enabled, only journeys going idle after', async () => {
+    await onlyRules([DEFAULT_RULE_IDS.idleNudge]);
+    const { journey: longIdle } = await makeJourney(h, am);
+    const { journey: goingIdle } = await makeJourney(h, am);
+    const now = Date.now();
+    const backdate = (id: string, daysAgo: number) =>
+      t.db.kysely
+        .updateTable('journeys')
+        .set({ stage_entered_at: new Date(now - daysAgo * DAY).toISOString(), last_activity_at: new Date(now - daysAgo * DAY).toISOString() })
+        .where('id', '=', id)
+        .execute();
+    await backdate(longIdle.id, 100);
+    await backdate(goingIdle.id, 25);
+    // Switched off and on again: the rule counts from now.
+    const [idleRule] = (await rules()).filter((r) => r.id === DEFAULT_RULE_IDS.idleNudge);
+    const off = json<AutomationRule>(await marcomm.request({ method: 'PATCH', url: `/api/automation/rules/${idleRule?.id}`, payload: { enabled: false, version: idleRule?.version } }));
+    expect((await marcomm.request({ method: 'PATCH', url: `/api/automation/rules/${off.id}`, payload: { enabled: true, version: off.version } })).statusCode).toBe(200);
+    // A new rule is armed when it is created.
+    const sixty = await createRule({ name: 'Idle 60 days', trigger: { kind: 'no_touch', days: 60 }, actions: [{ kind: 'create_task', assignee: 'am', title: '60 days idle', dueInWorkingDays: 1 }] });
+
+    expect(await engineAt(new Date(now + 60_000)).scanSchedules()).toBe(0);
+    // Six days on, the journey touched 25 days ago has reached 30 idle days since the rule was armed.
+    expect(await engineAt(new Date(now + 6 * DAY)).scanSchedules()).toBe(1);
+    expect((await jobsOf(DEFAULT_RULE_IDS.idleNudge)).map((j) => j.journeyId)).toEqual([goingIdle.id]);
+    expect(await jobsOf(sixty.id)).toHaveLength(0);
+    // Renaming the rule does not re-arm it: a journey that crossed meanwhile is still nudged.
+    await makeJourney(h, am);
+    const [current] = (await rules()).filter((r) => r.id === DEFAULT_RULE_IDS.idleNudge);
+    expect((await marcomm.request({ method: 'PATCH', url: `/api/automation/rules/${current?.id}`, payload: { name: 'Idle nudge', version: current?.version } })).statusCode).toBe(200);
+    expect(await engineAt(new Date(now + 31 * DAY)).scanSchedules()).toBe(1);
+  });
+
   it('emails a CSAT survey 30 days after go-live and an NPS survey after 90, to a contact who consented', async () => {
     await onlyRules([DEFAULT_RULE_IDS.goLiveCsat, DEFAULT_RULE_IDS.goLiveNps]);
     const { journey, account } = await makeJourney(h, am, { stage: 'confirmation' });

@@ -8,7 +8,6 @@ import { replay } from '../../src/domain/stages.js';
 import { buildApp } from '../../src/http/app.js';
 import { DEMO_PASSWORD, DEFAULT_AS_OF, demoLoginEmails, generateWorkspace } from '../../src/seed/generator.js';
 import { scales } from '../../src/seed/scales.js';
-import { seedMarketingScenario } from '../../src/seed/marketingScenario.js';
 import { seedWorkspace, WorkspaceNotEmptyError } from '../../src/seed/seeder.js';
 import type { Deps } from '../../src/services/context.js';
 import type { PasswordHasher } from '../../src/services/ports.js';
@@ -112,27 +111,6 @@ describeEachDatabase('difusi seed', (t) => {
     const journeys = await t.db.kysely.selectFrom('journeys').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(journeys.n)).toBe(summary.counts.journeys);
     expect(summary.logins.map((l) => l.email)).toContain(demoLoginEmails.admin);
-  });
-
-  it('adds the marketing scenario through the services: segments, targets, a webinar that opened journeys, calls and handoffs', { timeout: 120_000 }, async () => {
-    await seedWorkspace(t.db, hasher, { scale: scales.small, seed: 1 });
-    const deps: Deps = { db: t.db, clock: systemClock, ids: uuidIds, hasher: argon2Hasher };
-    const journeysBefore = Number((await t.db.kysely.selectFrom('journeys').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    const summary = await seedMarketingScenario(deps);
-    expect(summary).toMatchObject({ segments: 5, positioned: 3, contentItems: 5, campaigns: 2, callLists: 1, handoffs: 3, templates: 2 });
-    const count = async (table: 'segments' | 'solution_segments' | 'campaign_audience' | 'campaign_responses' | 'journey_handoffs' | 'call_list_entries') =>
-      Number((await t.db.kysely.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    // Every solution has exactly one primary segment.
-    const primaries = await t.db.kysely.selectFrom('solution_segments').select('solution_id').where('role', '=', 'primary').execute();
-    const solutions = await t.db.kysely.selectFrom('solutions').select('id').where('deleted_at', 'is', null).execute();
-    expect(primaries.map((p) => p.solution_id).sort()).toEqual(solutions.map((s) => s.id).sort());
-    expect(await count('campaign_audience')).toBeGreaterThan(100);
-    expect(await count('campaign_responses')).toBe(summary.responses);
-    expect(await count('journey_handoffs')).toBe(3);
-    expect(await count('call_list_entries')).toBeGreaterThan(12);
-    // Responses from accounts without a data-center journey opened one at the knowledge stage.
-    const journeysAfter = Number((await t.db.kysely.selectFrom('journeys').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    expect(journeysAfter).toBeGreaterThan(journeysBefore);
   });
 
   it('writes stage histories that replay to every journey’s current stage and outcome', async () => {

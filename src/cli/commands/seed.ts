@@ -12,12 +12,12 @@ export function registerSeed(program: Command): void {
   program
     .command('seed')
     .description('Fill an empty workspace with a believable demo integrator (the same --seed gives the same data)')
-    .option('--scale <scale>', 'small: the demo (~1,000 accounts); large: benchmarks (100,000 accounts, millions of activities)', 'small')
+    .option('--scale <scale>', 'small: the demo (~1,000 accounts); tiny: 60 accounts, for trying things out; large: benchmarks (100,000 accounts, millions of activities)', 'small')
     .option('--seed <n>', 'random seed', '1')
     .option('--json', 'print the summary as JSON')
     .action(async (options: { scale: string; seed: string; json?: boolean }) => {
       if (!(scaleNames as readonly string[]).includes(options.scale)) {
-        throw new CliError(`--scale must be small or large, not "${options.scale}"`);
+        throw new CliError(`--scale must be ${scaleNames.join(', ')}, not "${options.scale}"`);
       }
       const seed = Number(options.seed);
       if (!Number.isSafeInteger(seed) || seed < 0) throw new CliError(`--seed must be a whole number ≥ 0, not "${options.seed}"`);
@@ -39,8 +39,8 @@ export function registerSeed(program: Command): void {
           progress.stop();
         }
         // The marketing scenario goes through the services: right for the demo, too slow and
-        // beside the point for the benchmark scale.
-        const scenario = scale.name === 'large' ? null : await seedMarketingScenario(deps);
+        // beside the point for the benchmark scale, which stays a pure bulk load.
+        const scenario = scale.name === 'large' ? null : await seedMarketingScenario(deps, { seed });
         output(options.json, { ...summary, scenario }, () => describeSummary(summary, db.location, scenario));
       });
     });
@@ -52,7 +52,7 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<void> {
   console.log('The workspace is empty: loading the demo integrator (difusi serve --no-demo or DIFUSI_DEMO=0 to skip)…');
   try {
     const summary = await seedWorkspace(deps.db, deps.hasher, { scale: scales.small, seed: 1 });
-    const scenario = await seedMarketingScenario(deps);
+    const scenario = await seedMarketingScenario(deps, { seed: 1 });
     console.log(describeSummary(summary, deps.db.location, scenario));
   } catch (error) {
     // Another server seeded it first: nothing to do.
@@ -70,8 +70,10 @@ function describeSummary(summary: SeedSummary, location: string, scenario: Scena
     ...counts,
     ...(scenario
       ? [
-          `  and through the services: ${scenario.segments} segments, ${scenario.targets} targets, ${scenario.positioned} positioned solutions, ${scenario.contentItems} content links,`,
-          `  ${scenario.campaigns} campaigns with ${scenario.responses} responses, ${scenario.callLists} call list with ${scenario.callsRecorded} calls, ${scenario.handoffs} SA handoffs, ${scenario.templates} WhatsApp templates`,
+          `  and through the services, as the demo's people: ${scenario.segments} segments (${scenario.staticSegments} static), ${scenario.primaryTargets} primary and ${scenario.secondaryTargets} secondary targets,`,
+          `    ${scenario.positioned} positioned solutions (${scenario.personaMessages} persona messages), ${scenario.contentItems} content links, ${scenario.playbookEntries} playbook entries, ${scenario.templates} WhatsApp templates,`,
+          `    ${scenario.campaigns} campaigns with ${scenario.responses} responses (${scenario.journeysOpened} journeys opened, ${scenario.journeysTouched} touched), ${scenario.callLists} call list with ${scenario.callsRecorded} calls,`,
+          `    ${scenario.handoffs} AM → SA handoffs, ${scenario.consents} consent records`,
         ]
       : []),
     '',

@@ -34,6 +34,13 @@ function toRule(row: Selectable<AutomationRulesTable>): AutomationRule {
 
 export type RuleValues = Pick<AutomationRule, 'id' | 'name' | 'description' | 'trigger' | 'conditions' | 'actions' | 'enabled'>;
 
+/** A rule as the worker reads it: with the moment its time-based trigger started to count (domain/automation.ts `rearms`). */
+export type ArmedRule = AutomationRule & { armedAt: string };
+
+function toArmedRule(row: Selectable<AutomationRulesTable>): ArmedRule {
+  return { ...toRule(row), armedAt: row.armed_at ?? row.created_at };
+}
+
 export interface NewJob {
   id: string;
   ruleId: string;
@@ -93,7 +100,7 @@ export class AutomationRepository {
     return rows.map(toRule);
   }
 
-  async enabledRules(): Promise<AutomationRule[]> {
+  async enabledRules(): Promise<ArmedRule[]> {
     const rows = await this.db
       .selectFrom('automation_rules')
       .selectAll()
@@ -102,7 +109,7 @@ export class AutomationRepository {
       .orderBy('created_at')
       .orderBy('id')
       .execute();
-    return rows.map(toRule);
+    return rows.map(toArmedRule);
   }
 
   async findRule(id: string): Promise<AutomationRule | null> {
@@ -126,13 +133,15 @@ export class AutomationRepository {
         created_at: now,
         updated_at: now,
         deleted_at: null,
+        armed_at: now,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
     return toRule(row);
   }
 
-  async updateRule(v: RuleValues, expectedVersion: number, now: string): Promise<AutomationRule | null> {
+  /** `rearm`: the time-based trigger counts from `now` (see domain/automation.ts `rearms`). */
+  async updateRule(v: RuleValues, expectedVersion: number, now: string, rearm = false): Promise<AutomationRule | null> {
     const row = await this.db
       .updateTable('automation_rules')
       .set({
@@ -144,6 +153,7 @@ export class AutomationRepository {
         enabled: toDbBool(this.dialect, v.enabled),
         version: expectedVersion + 1,
         updated_at: now,
+        ...(rearm ? { armed_at: now } : {}),
       })
       .where('id', '=', v.id)
       .where('version', '=', expectedVersion)
@@ -375,17 +385,19 @@ export class AutomationRepository {
   // --- time-based triggers ----------------------------------------------------------------------
 
   /**
-   * Open journeys last touched (the later of their last activity and their last stage move) at
-   * or before `idleSince`, that this rule has not nudged since that touch.
+   * Open journeys last touched (the later of their last activity and their last stage move) in
+   * (`touchedAfter`, `idleSince`] — idle long enough, but only since the rule was armed — that
+   * this rule has not nudged since that touch.
    */
-  async idleJourneys(ruleId: string, idleSince: string, limit: number): Promise<{ journeyId: string; accountId: string; lastTouchAt: string }[]> {
+  async idleJourneys(ruleId: string, window: { touchedAfter: string; idleSince: string }, limit: number): Promise<{ journeyId: string; accountId: string; lastTouchAt: string }[]> {
     const lastTouch = sql<string>`(case when j.last_activity_at is not null and j.last_activity_at > j.stage_entered_at then j.last_activity_at else j.stage_entered_at end)`;
     const rows = await this.db
       .selectFrom('journeys as j')
       .select(['j.id', 'j.account_id', lastTouch.as('last_touch_at')])
       .where('j.deleted_at', 'is', null)
       .where('j.outcome', '=', 'open')
-      .where(lastTouch, '<=', idleSince)
+      .where(lastTouch, '>', window.touchedAfter)
+      .where(lastTouch, '<=', window.idleSince)
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
