@@ -16,9 +16,9 @@
  */
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { openDatabase, type Database, type DatabaseConfig } from '../src/db/database.js';
-import { calendarBucket, daysBetween, dateAsTimestamp } from '../src/db/dialect.js';
+import { calendarBucket, daysBetween, dateAsTimestamp, joinedText } from '../src/db/dialect.js';
 import { bassAdoptions, fitBass } from '../src/domain/bass.js';
 import type { Deps } from '../src/services/context.js';
 import { createServices } from '../src/services/index.js';
@@ -94,31 +94,38 @@ function handDiffusion(db: Database) {
 
 /**
  * Each adopting account's Rogers category per solution (mean and population sd by window), in
- * one statement, with what the adopter report lists beside it (account name, journey, adoption date).
+ * one statement: what the service's overview returns per adopter (account, adoption time,
+ * category), joined into one text per solution as the service's read is (16 rows, not 135,000).
  */
 function handAdopters(db: Database) {
   const origin = sql`coalesce(${dateAsTimestamp(db.dialect, sql`s.launch_date`)}, s.first_at)`;
+  const asText = (value: RawBuilder<unknown>) => (db.dialect === 'postgres' ? sql`(${value})::text` : value);
+  const entry = sql`account_id || ${sql.lit('\x1f')} || ${asText(sql`x`)} || ${sql.lit('\x1f')} || coalesce(category, '')`;
   return sql`
     with live_solutions as materialized (
       select s.id, s.launch_date, (select min(j.created_at) from journeys j where j.solution_id = s.id and j.deleted_at is null) as first_at
       from solutions s where s.deleted_at is null
     ),
     times as (
-      select m.solution_id, m.account_id, a.name, m.journey_id, m.adopted_at, ${daysBetween(db.dialect, sql`m.adopted_at`, origin)} as x
-      from journey_milestones m join live_solutions s on s.id = m.solution_id join accounts a on a.id = m.account_id
-      where m.adopted_at is not null and m.live = 1 and s.first_at is not null and a.deleted_at is null
+      select m.solution_id, m.account_id, m.adopted_at, ${daysBetween(db.dialect, sql`m.adopted_at`, origin)} as x
+      from journey_milestones m join live_solutions s on s.id = m.solution_id
+      where m.adopted_at is not null and m.live = 1 and s.first_at is not null
     ),
-    moments as (select t.*, avg(x) over (partition by solution_id) as mean, avg(x * x) over (partition by solution_id) as mean2 from times t)
-    select solution_id, account_id, name, journey_id, adopted_at, x,
-      case
-        when mean2 - mean * mean <= 0 then null
-        when x - mean < 0 and (x - mean) * (x - mean) > 4 * (mean2 - mean * mean) then 'innovator'
-        when x - mean < 0 and (x - mean) * (x - mean) > (mean2 - mean * mean) then 'early_adopter'
-        when x < mean then 'early_majority'
-        when x - mean < 0 or (x - mean) * (x - mean) < (mean2 - mean * mean) then 'late_majority'
-        else 'laggard'
-      end as category
-    from moments`.execute(db.kysely);
+    moments as (select t.*, avg(x) over (partition by solution_id) as mean, avg(x * x) over (partition by solution_id) as mean2 from times t),
+    classified as (
+      select solution_id, account_id, adopted_at, x,
+        case
+          when mean2 - mean * mean <= 0 then null
+          when x - mean < 0 and (x - mean) * (x - mean) > 4 * (mean2 - mean * mean) then 'innovator'
+          when x - mean < 0 and (x - mean) * (x - mean) > (mean2 - mean * mean) then 'early_adopter'
+          when x < mean then 'early_majority'
+          when x - mean < 0 or (x - mean) * (x - mean) < (mean2 - mean * mean) then 'late_majority'
+          else 'laggard'
+        end as category
+      from moments
+    )
+    select solution_id, ${joinedText(db.dialect, entry, '\x1e', sql`adopted_at, account_id`)} as adopters
+    from classified group by solution_id`.execute(db.kysely);
 }
 
 async function bench(label: string, config: DatabaseConfig) {

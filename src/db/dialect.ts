@@ -102,3 +102,19 @@ export function dateAsTimestamp(dialect: DialectName, date: Expression<unknown> 
 export function floorInt(dialect: DialectName, value: Expression<unknown> | RawBuilder<unknown>): RawBuilder<number> {
   return dialect === 'postgres' ? sql<number>`floor(${value})::integer` : sql<number>`cast(${value} as integer)`;
 }
+
+/**
+ * The values of a group joined into one text, in the given order (`string_agg` on PostgreSQL,
+ * `group_concat … order by` on SQLite ≥ 3.44). A number joined as text reads back to the same
+ * double: PostgreSQL prints numeric exactly, SQLite prints a real with round-trip precision.
+ */
+export function joinedText(
+  dialect: DialectName,
+  value: Expression<unknown> | RawBuilder<unknown>,
+  separator: string,
+  orderBy: RawBuilder<unknown>,
+): RawBuilder<string | null> {
+  return dialect === 'postgres'
+    ? sql<string | null>`string_agg((${value})::text, ${sql.lit(separator)} order by ${orderBy})`
+    : sql<string | null>`group_concat(${value}, ${sql.lit(separator)} order by ${orderBy})`;
+}

@@ -1,9 +1,10 @@
-import { classifyAdopters, innovativeness, type AdoptionTime } from '../domain/adopters.js';
+import { classifyAdopters, innovativeness, type AdoptionTime, type ClassifiedAdopter } from '../domain/adopters.js';
 import { fitBass, forecastBass, type BassFitResult, type FitBassOptions } from '../domain/bass.js';
-import type { AdoptionRow, AnalyticsScope, FunnelStep, SolutionOrigin } from '../db/repositories/analytics.repository.js';
+import type { AdoptionRow, AdoptionTimeRow, AnalyticsScope, FunnelStep, SolutionOrigin } from '../db/repositories/analytics.repository.js';
 import type { CalendarBucket } from '../db/dialect.js';
 import { AppError } from '../shared/errors.js';
 import type {
+  AdopterSummary,
   AdoptersReport,
   AnalyticsFilter,
   ApproachFirstQuery,
@@ -160,18 +161,24 @@ export function analyticsService(deps: Deps) {
     },
 
     /**
-     * Diffusion and adopter categories of every live solution at once (the CLI's reports over
-     * all solutions, the benchmark): a handful of statements in all, one Bass fit per solution.
+     * Diffusion and adopter categories of every live solution at once (`difusi report adopters`
+     * without a solution, the benchmark): each adopting account's category and z per solution,
+     * without the names and dates a listing shows. A handful of statements, one Bass fit per solution.
      */
-    async overview(options: DiffusionOptions): Promise<{ diffusion: DiffusionReport[]; adopters: AdoptersReport[] }> {
-      const [reports, times] = await Promise.all([diffusionAll(options), repos().adoptionTimes()]);
-      const perSolution = new Map<string, AdoptionRow[]>();
-      for (const row of times) {
-        const list = perSolution.get(row.solutionId) ?? [];
-        list.push(row);
-        perSolution.set(row.solutionId, list);
-      }
-      return { diffusion: reports, adopters: reports.map((r) => adoptersReportOf(r, perSolution.get(r.solution.id) ?? [])) };
+    async overview(options: DiffusionOptions): Promise<{ diffusion: DiffusionReport[]; adopters: AdopterCategories[] }> {
+      const [reports, times] = await Promise.all([diffusionAll(options), repos().adoptionTimesAll()]);
+      const perSolution = groupBySolution(times);
+      return {
+        diffusion: reports,
+        adopters: reports.map((report) => {
+          const rows = perSolution.get(report.solution.id) ?? [];
+          const { summary, classified } = adopterSummaryOf(report, rows);
+          return {
+            ...summary,
+            accounts: rows.map((r, i) => ({ accountId: r.accountId, adoptionTimeDays: r.days, category: classified[i]?.category ?? null, z: classified[i]?.z ?? null })),
+          };
+        }),
+      };
     },
 
     /** Accounts ranked by innovativeness across every solution they adopted (earliest first). */
@@ -335,15 +342,25 @@ export function analyticsService(deps: Deps) {
   };
 
   async function innovativenessAll() {
-    const rows = await repos().adoptionTimes();
-    const perSolution = new Map<string, AdoptionTime[]>();
-    for (const row of rows) {
-      const list = perSolution.get(row.solutionId) ?? [];
-      list.push({ id: row.accountId, time: row.days });
-      perSolution.set(row.solutionId, list);
-    }
+    const rows = await repos().adoptionTimesAll();
+    const perSolution = new Map([...groupBySolution(rows)].map(([id, list]) => [id, list.map((r): AdoptionTime => ({ id: r.accountId, time: r.days }))]));
     return { rows, result: innovativeness(perSolution) };
   }
+}
+
+function groupBySolution(rows: readonly AdoptionTimeRow[]): Map<string, AdoptionTimeRow[]> {
+  const perSolution = new Map<string, AdoptionTimeRow[]>();
+  for (const row of rows) {
+    const list = perSolution.get(row.solutionId);
+    if (list) list.push(row);
+    else perSolution.set(row.solutionId, [row]);
+  }
+  return perSolution;
+}
+
+/** A solution's adopter categories with each adopting account's category and z (the overview's shape). */
+export interface AdopterCategories extends AdopterSummary {
+  accounts: { accountId: string; adoptionTimeDays: number; category: ClassifiedAdopter['category'] | null; z: number | null }[];
 }
 
 export interface DiffusionOptions {
@@ -397,10 +414,29 @@ function diffusionReportOf(
 
 /** Categories of a solution's adopters, provisional while the (monthly) diffusion says it still spreads. */
 function adoptersReportOf(report: DiffusionReport, rows: readonly AdoptionRow[]): AdoptersReport {
-  const result = classifyAdopters(rows.map((r) => ({ id: r.accountId, time: r.days })));
-  // classifyAdopters keeps the order of its input: the i-th adopter is the i-th row.
-  const classifiedAdopters = result.ok ? result.adopters : [];
+  const { summary, classified } = adopterSummaryOf(report, rows);
+  const { adopters: _count, ...rest } = summary;
+  return {
+    ...rest,
+    adopters: rows.map((r, i) => ({
+      accountId: r.accountId,
+      accountName: r.accountName,
+      journeyId: r.journeyId,
+      adoptedAt: r.adoptedAt,
+      adoptionTimeDays: r.days,
+      category: classified[i]?.category ?? null,
+      z: classified[i]?.z ?? null,
+    })),
+  };
+}
 
+/**
+ * Rogers' categories of a solution's adopters, provisional while its curve has not passed the
+ * peak. `classified[i]` is the i-th row's category (classifyAdopters keeps its input's order),
+ * absent when the set cannot be classified.
+ */
+function adopterSummaryOf(report: DiffusionReport, rows: readonly { accountId: string; days: number }[]): { summary: AdopterSummary; classified: readonly (ClassifiedAdopter | undefined)[] } {
+  const result = classifyAdopters(rows.map((r) => ({ id: r.accountId, time: r.days })));
   const reasons: AdoptersReport['provisional']['reasons'] = [];
   if (!report.fit.ok) reasons.push('cannot_fit');
   else if (report.fit.flags.prePeak) reasons.push('pre_peak');
@@ -409,24 +445,16 @@ function adoptersReportOf(report: DiffusionReport, rows: readonly AdoptionRow[])
   if (series.length > 0 && peakIndex >= series.length - 2 && !reasons.includes('pre_peak')) reasons.push('at_peak');
 
   return {
-    solution: report.solution,
-    launch: report.launch,
-    provisional: { value: reasons.length > 0, reasons },
-    classification: result.ok
-      ? { ok: true, meanDays: result.mean, sdDays: result.sd, cutPoints: result.cutPoints, categories: result.categories }
-      : { ok: false, reason: result.reason === 'unclassifiable' ? result.cause : result.reason, count: 'count' in result ? result.count : rows.length },
-    adopters: rows.map((r, i) => {
-      const classified = classifiedAdopters[i];
-      return {
-        accountId: r.accountId,
-        accountName: r.accountName,
-        journeyId: r.journeyId,
-        adoptedAt: r.adoptedAt,
-        adoptionTimeDays: r.days,
-        category: classified?.category ?? null,
-        z: classified?.z ?? null,
-      };
-    }),
+    summary: {
+      solution: report.solution,
+      launch: report.launch,
+      provisional: { value: reasons.length > 0, reasons },
+      classification: result.ok
+        ? { ok: true, meanDays: result.mean, sdDays: result.sd, cutPoints: result.cutPoints, categories: result.categories }
+        : { ok: false, reason: result.reason === 'unclassifiable' ? result.cause : result.reason, count: 'count' in result ? result.count : rows.length },
+      adopters: rows.length,
+    },
+    classified: result.ok ? result.adopters : [],
   };
 }
 

@@ -86,10 +86,29 @@ describe('the difusi analytics commands', () => {
     expect(table).toMatch(/stage\s+entered\s+advanced/);
   });
 
+  it('lists the adopter categories of every solution without --solution, matching each solution’s own report', async () => {
+    await difusi('seed', '--scale', 'tiny', '--json');
+    const all = JSON.parse(await difusi('report', 'adopters', '--format', 'json')) as {
+      solution: { id: string; name: string };
+      adopters: number;
+      classification: { ok: boolean; categories?: { category: string; count: number }[] };
+    }[];
+    const classified = all.filter((s) => s.classification.ok);
+    expect(classified.length).toBeGreaterThan(0);
+    const first = classified[0]!;
+    const one = JSON.parse(await difusi('report', 'adopters', '--solution', first.solution.id, '--format', 'json')) as { adopters: unknown[]; classification: unknown };
+    expect(first.adopters).toBe(one.adopters.length);
+    expect(first.classification).toEqual(one.classification);
+    expect(first.classification.categories?.reduce((n, k) => n + k.count, 0)).toBe(first.adopters);
+    const table = await difusi('report', 'adopters');
+    expect(table).toMatch(/solution\s+adopters\s+innovator\s+early_adopter/);
+    expect(table).toContain(first.solution.name);
+  });
+
   it('refuses a bad date, format or unknown solution, naming the option', async () => {
     await expect(difusi('report', 'funnel', '--from', '2024-13-01')).rejects.toThrow(/--from/);
     await expect(difusi('report', 'funnel', '--format', 'xml')).rejects.toThrow(/--format/);
-    await expect(difusi('report', 'adopters')).rejects.toThrow(/--solution/);
+    await expect(difusi('report', 'adopters', '--solution', 'No Such Thing')).rejects.toThrow(/not found/);
     await expect(difusi('report', 'diffusion', '--solution', 'No Such Thing')).rejects.toThrow(/not found/);
   });
 });

@@ -4,6 +4,7 @@ import { funnelSlices, type FunnelSlice } from '../../shared/schemas/analytics.j
 import type { Services } from '../../services/index.js';
 import { output, withContext } from '../context.js';
 import { CliError } from './admin.js';
+import { adopterCategories, type AdopterCategory } from '../../domain/adopters.js';
 
 export const formats = ['table', 'csv', 'json'] as const;
 export type Format = (typeof formats)[number];
@@ -123,9 +124,32 @@ export function registerReport(program: Command): void {
       }),
     );
 
-  common(report.command('adopters').description('Adopter category of each adopting account of a solution'))
+  common(report.command('adopters').description('Adopter category of each adopting account of a solution; the categories of every solution without --solution'))
     .action((options: ReportOptions) =>
       run(options, async (services) => {
+        if (options.solution === undefined) {
+          const { adopters } = await services.analytics.overview({ bucket: 'month', forecastPeriods: 0 });
+          const summaries = adopters.map(({ accounts: _accounts, ...summary }) => summary);
+          const count = (s: (typeof summaries)[number], category: AdopterCategory) =>
+            s.classification.ok ? (s.classification.categories.find((k) => k.category === category)?.count ?? 0) : '';
+          return {
+            data: summaries,
+            tables: [
+              {
+                title: 'Adopter categories per solution (Rogers: 2.5% · 13.5% · 34% · 34% · 16%)',
+                headers: ['solution', 'adopters', ...adopterCategories, 'mean days', 'sd days', 'provisional'],
+                rows: summaries.map((s) => [
+                  s.solution.name,
+                  s.adopters,
+                  ...adopterCategories.map((category) => count(s, category)),
+                  s.classification.ok ? fixed(s.classification.meanDays) : `unclassifiable (${s.classification.reason})`,
+                  s.classification.ok ? fixed(s.classification.sdDays) : '',
+                  s.provisional.value ? s.provisional.reasons.join(', ') : 'no',
+                ]),
+              },
+            ],
+          };
+        }
         const data = await services.analytics.adopters(requireSolution(options));
         const c = data.classification;
         return {

@@ -216,25 +216,28 @@ export class SeedRepository {
   }
 
   /**
-   * Loader settings for the bulk load. SQLite: no fsync per transaction and a bigger page
-   * cache (a crash mid-seed leaves a workspace to throw away anyway); restored by `endBulkLoad`.
+   * Loader settings for the bulk load. SQLite: no fsync per transaction (a crash mid-seed
+   * leaves a workspace to throw away anyway); restored by `endBulkLoad`.
    */
   async beginBulkLoad(): Promise<void> {
     if (this.dialect === 'sqlite') {
       await sql`pragma synchronous = OFF`.execute(this.db);
-      await sql`pragma cache_size = -262144`.execute(this.db);
     }
   }
 
-  /** Restores the normal settings and refreshes the planner's statistics for the new data. */
+  /**
+   * Restores the normal settings and refreshes the planner's statistics for the new data. On
+   * PostgreSQL it also vacuums, as after any bulk load: until a table's visibility map is set,
+   * its index-only scans (the analytics rollups' quantile reads) must visit the heap, and a
+   * server with autovacuum off would never set it.
+   */
   async endBulkLoad(): Promise<void> {
     if (this.dialect === 'sqlite') {
       await sql`pragma synchronous = NORMAL`.execute(this.db);
-      await sql`pragma cache_size = -2000`.execute(this.db);
       await sql`analyze`.execute(this.db);
       await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
     } else {
-      await sql`analyze`.execute(this.db);
+      await sql`vacuum (analyze)`.execute(this.db);
     }
   }
 

@@ -231,6 +231,10 @@ export const adoptersReport = z.object({
 });
 export type AdoptersReport = z.infer<typeof adoptersReport>;
 
+/** A solution's adopter categories without the list of adopters (the reports over every solution). */
+export const adopterSummary = adoptersReport.omit({ adopters: true }).extend({ adopters: z.number().int().describe('Adopting accounts') });
+export type AdopterSummary = z.infer<typeof adopterSummary>;
+
 export const innovativenessQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
