@@ -160,25 +160,12 @@ export function analyticsService(deps: Deps) {
       return adoptersReportOf(report, await repos().adoptionTimes(report.solution.id));
     },
 
-    /**
-     * Diffusion and adopter categories of every live solution at once (`difusi report adopters`
-     * without a solution, the benchmark): each adopting account's category and z per solution,
-     * without the names and dates a listing shows. A handful of statements, one Bass fit per solution.
-     */
-    async overview(options: DiffusionOptions): Promise<{ diffusion: DiffusionReport[]; adopters: AdopterCategories[] }> {
-      const [reports, times] = await Promise.all([diffusionAll(options), repos().adoptionTimesAll()]);
-      const perSolution = groupBySolution(times);
-      return {
-        diffusion: reports,
-        adopters: reports.map((report) => {
-          const rows = perSolution.get(report.solution.id) ?? [];
-          const { summary, classified } = adopterSummaryOf(report, rows);
-          return {
-            ...summary,
-            accounts: rows.map((r, i) => ({ accountId: r.accountId, adoptionTimeDays: r.days, category: classified[i]?.category ?? null, z: classified[i]?.z ?? null })),
-          };
-        }),
-      };
+    overview,
+
+    /** The adopter categories of every live solution, without the lists of adopters (API, CLI). */
+    async adopterSummaries(): Promise<AdopterSummary[]> {
+      const { adopters } = await overview({ bucket: 'month', forecastPeriods: 0 });
+      return adopters.map(({ accounts: _accounts, ...summary }) => summary);
     },
 
     /** Accounts ranked by innovativeness across every solution they adopted (earliest first). */
@@ -340,6 +327,27 @@ export function analyticsService(deps: Deps) {
       });
     },
   };
+
+  /**
+   * Diffusion and adopter categories of every live solution at once (`difusi report adopters`
+   * without a solution, the benchmark): each adopting account's category and z per solution,
+   * without the names and dates a listing shows. A handful of statements, one Bass fit per solution.
+   */
+  async function overview(options: DiffusionOptions): Promise<{ diffusion: DiffusionReport[]; adopters: AdopterCategories[] }> {
+    const [reports, times] = await Promise.all([diffusionAll(options), repos().adoptionTimesAll()]);
+    const perSolution = groupBySolution(times);
+    return {
+      diffusion: reports,
+      adopters: reports.map((report) => {
+        const rows = perSolution.get(report.solution.id) ?? [];
+        const { summary, classified } = adopterSummaryOf(report, rows);
+        return {
+          ...summary,
+          accounts: rows.map((r, i) => ({ accountId: r.accountId, adoptionTimeDays: r.days, category: classified[i]?.category ?? null, z: classified[i]?.z ?? null })),
+        };
+      }),
+    };
+  }
 
   async function innovativenessAll() {
     const rows = await repos().adoptionTimesAll();

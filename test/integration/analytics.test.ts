@@ -429,4 +429,20 @@ describeEachDatabase('diffusion and funnel analytics', (t) => {
     });
     expect(all.adopters.find((r) => r.solution.id === other.id)).toMatchObject({ launch: { source: 'none' }, adopters: 0, accounts: [], classification: { ok: false } });
   });
+
+  it('serves the adopter categories of every solution, each as its own report counts them, to signed-in users only', async () => {
+    const { am1, s } = await funnelHistory();
+    const other = await solution('Campus Wi-Fi', null);
+    const response = await am1.request({ method: 'GET', url: '/api/analytics/adopter-categories' });
+    expect(response.statusCode, response.body).toBe(200);
+    const all = response.json() as { solution: { id: string }; adopters: number }[];
+    expect(all.map((r) => r.solution.id).sort()).toEqual([s.id, other.id].sort());
+    const one = (await am1.request({ method: 'GET', url: `/api/analytics/adopters?solutionId=${s.id}` })).json();
+    const { adopters: listed, ...summary } = one;
+    expect(listed.length).toBeGreaterThan(1);
+    expect(all.find((r) => r.solution.id === s.id)).toEqual({ ...summary, adopters: listed.length });
+    expect(all.find((r) => r.solution.id === other.id)).toMatchObject({ adopters: 0, classification: { ok: false, reason: 'fewer_than_two_adopters' } });
+    const anonymous = await h.app.inject({ method: 'GET', url: '/api/analytics/adopter-categories' });
+    expect(anonymous.statusCode).toBe(401);
+  });
 });

@@ -128,8 +128,7 @@ export function registerReport(program: Command): void {
     .action((options: ReportOptions) =>
       run(options, async (services) => {
         if (options.solution === undefined) {
-          const { adopters } = await services.analytics.overview({ bucket: 'month', forecastPeriods: 0 });
-          const summaries = adopters.map(({ accounts: _accounts, ...summary }) => summary);
+          const summaries = await services.analytics.adopterSummaries();
           const count = (s: (typeof summaries)[number], category: AdopterCategory) =>
             s.classification.ok ? (s.classification.categories.find((k) => k.category === category)?.count ?? 0) : '';
           return {

@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
 import {
   adoptersQuery,
   adoptersReport,
+  adopterSummary,
   analyticsFilter,
   approachFirstQuery,
   approachFirstReport,
@@ -78,6 +80,18 @@ export function analyticsRoutes(app: FastifyInstance, services: Services) {
     handler: async (req) => {
       requireAuth(req);
       return services.analytics.adopters(req.query.solutionId);
+    },
+  });
+
+  r.get('/analytics/adopter-categories', {
+    schema: {
+      tags,
+      summary: 'Adopter categories of every solution: counts per Rogers category, mean and sd of adoption time, provisional flags',
+      response: withErrors({ 200: z.array(adopterSummary) }),
+    },
+    handler: async (req) => {
+      requireAuth(req);
+      return services.analytics.adopterSummaries();
     },
   });
 
