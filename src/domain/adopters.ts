@@ -75,8 +75,10 @@ export function classifyAdopters(items: readonly AdoptionTime[]): AdopterClassif
     const z = (item.time - mean) / sd;
     return { id: item.id, time: item.time, category: categoryOf(z), z };
   });
+  const counts = new Map<AdopterCategory, number>(adopterCategories.map((category) => [category, 0]));
+  for (const adopter of adopters) counts.set(adopter.category, (counts.get(adopter.category) ?? 0) + 1);
   const categories = adopterCategories.map((category): CategoryCount => {
-    const count = adopters.filter((a) => a.category === category).length;
+    const count = counts.get(category) ?? 0;
     return { category, count, share: count / n, rogersShare: rogersShares[category] };
   });
   return {
@@ -89,12 +91,12 @@ export function classifyAdopters(items: readonly AdoptionTime[]): AdopterClassif
   };
 }
 
+/** The category of a z-score: before a cut point (by more than the tolerance) is the earlier category. */
 function categoryOf(z: number): AdopterCategory {
-  const before = (cut: number) => z < cut - onCutTolerance;
-  if (before(-2)) return 'innovator';
-  if (before(-1)) return 'early_adopter';
-  if (before(0)) return 'early_majority';
-  if (before(1)) return 'late_majority';
+  if (z < -2 - onCutTolerance) return 'innovator';
+  if (z < -1 - onCutTolerance) return 'early_adopter';
+  if (z < 0 - onCutTolerance) return 'early_majority';
+  if (z < 1 - onCutTolerance) return 'late_majority';
   return 'laggard';
 }
 
