@@ -63,6 +63,11 @@ describe('satisfaction survey and automation rules', () => {
     expect(await toggle.isChecked()).toBe(true);
     await toggle.click({ force: true });
     await expect.poll(() => toggle.isChecked()).toBe(false);
+    // Its editor says a time-based rule acts only on journeys that reach the threshold from now on.
+    const ruleActions = toggle.locator('xpath=ancestor::div[contains(@class, "mantine-Group-root")][1]');
+    await ruleActions.getByRole('button', { name: 'Ubah' }).click();
+    await marketer.page.getByText(/setelah aturan disimpan atau diaktifkan, bukan yang sudah melewatinya/).waitFor();
+    await marketer.page.getByRole('button', { name: 'Batal' }).click();
     await marketer.page.getByRole('tab', { name: 'Hari libur' }).click();
     await marketer.page.getByText('Hari Proklamasi Kemerdekaan RI').first().waitFor();
     expect(await seriousA11yViolations(marketer.page)).toEqual([]);

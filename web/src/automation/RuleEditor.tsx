@@ -119,6 +119,11 @@ export function RuleEditor({ initial, onDone }: { initial: RuleDraft; onDone(): 
             />
             <TriggerFields trigger={draft.trigger} onChange={setTrigger} daysError={issue('body.trigger.days')} />
           </Group>
+          {(draft.trigger.kind === 'no_touch' || draft.trigger.kind === 'days_after') && (
+            <Text size="sm" c="dimmed" mt="xs">
+              {t('automation.timeBasedHint')}
+            </Text>
+          )}
         </Paper>
 
         <Paper withBorder p="md" component="fieldset" style={{ margin: 0 }}>
