@@ -1,4 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import * as rollupsMigration from '../../src/db/migrations/0012_analytics_rollups.js';
 import { beforeEach, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { calendarBucket, dateAsTimestamp, daysBetween, floorInt } from '../../src/db/dialect.js';
@@ -177,6 +178,31 @@ describeEachDatabase('analytics rollups kept by the history triggers', (t) => {
     expect(await repo.adoptionTimesAll()).toEqual(await leanAdoptionTimes(reference));
     for (const solution of solutions) expect(await repo.adoptionTimes(solution.id)).toEqual(await reference.adoptionTimes(solution.id));
     expect(await repo.stayQuantileRows({}, [0.5, 0.9])).toEqual(await reference.stayQuantileRows({}, [0.5, 0.9]));
+  });
+
+  it('backfills the rollups of a workspace whose history was written before migration 0012', async () => {
+    await randomWorkspace(4);
+    const db = t.db;
+    // Back to the schema before 0012: no rollups, no triggers, none of its indexes.
+    const pg = db.dialect === 'postgres';
+    for (const [trigger, table] of [
+      ['journey_stage_history_rollups', 'journey_stage_history'],
+      ['journeys_rollups_live', 'journeys'],
+      ['accounts_rollups_live', 'accounts'],
+    ] as const) {
+      await sql.raw(pg ? `drop trigger ${trigger} on ${table}` : `drop trigger ${trigger}`).execute(db.kysely);
+    }
+    if (pg) await sql`drop function difusi_journey_rollups(), difusi_journey_rollups_live(), difusi_account_rollups_live()`.execute(db.kysely);
+    for (const index of ['journey_history_outcomes_idx', 'journeys_deleted_idx', 'accounts_deleted_idx', 'journeys_solution_created_idx', 'accounts_id_name_idx']) {
+      await sql.raw(`drop index ${index}`).execute(db.kysely);
+    }
+    await sql`drop table journey_milestones`.execute(db.kysely);
+    await sql`drop table journey_stays`.execute(db.kysely);
+
+    await rollupsMigration.up(db.kysely as Kysely<unknown>, db.dialect);
+    await expectRollupsMatchHistory(db);
+    const milestones = await sql<{ n: number }>`select count(*) as n from journey_milestones`.execute(db.kysely);
+    expect(Number(milestones.rows[0]?.n)).toBeGreaterThan(5);
   });
 
   it('follows rows appended out of order, one by one or many in one statement', async () => {
