@@ -42,6 +42,10 @@ describe('a product specialist', () => {
     const csv = readFileSync((await download.path()) ?? '', 'utf8');
     expect(csv.replace('\uFEFF', '').split('\r\n').slice(0, 2)).toEqual(['Tahap,Masuk,Lanjut,Konversi,Median hari di tahap,Persentil ke-90 hari', 'Pengetahuan,4,0,0.0%,,']);
 
+    // Adopter categories with no solution chosen list every solution's; none has adopted yet.
+    await page.getByRole('tab', { name: 'Kategori pengadopsi' }).click();
+    await page.getByText('Belum ada solusi yang diadopsi.').waitFor();
+
     await page.getByRole('tab', { name: 'Kurva S & Bass' }).click();
     await page.getByText('Pilih solusi', { exact: true }).waitFor();
     await page.getByLabel('Solusi').selectOption({ label: workspace.solutions.dataCenter.name });

@@ -12,6 +12,7 @@ import { analyticsApi, type FunnelReport } from './analyticsApi';
 import { ChartCard, NumbersTable } from './ChartCard';
 import {
   adopterDistribution,
+  adopterSummaryTable,
   adopterTable,
   amTable,
   answerRate,
@@ -203,7 +204,7 @@ function AdoptersView({ filters }: { filters: AnalyticsFilters }) {
   const solutionId = filters.solution;
   const adopters = useQuery({ queryKey: ['analytics', 'adopters', solutionId], queryFn: () => analyticsApi.adopters(solutionId ?? ''), enabled: solutionId !== null });
   const first = useQuery({ queryKey: ['analytics', 'approach-first', solutionId], queryFn: () => analyticsApi.approachFirst(solutionId ?? ''), enabled: solutionId !== null });
-  if (solutionId === null) return <SolutionNeeded />;
+  if (solutionId === null) return <AdopterSummaries />;
   if (adopters.isPending) return <Loading />;
   if (adopters.error) return <ErrorState error={adopters.error} onRetry={() => void adopters.refetch()} />;
   const report = adopters.data;
@@ -260,6 +261,22 @@ function AdoptersView({ filters }: { filters: AnalyticsFilters }) {
         ) : null}
       </Paper>
     </Stack>
+  );
+}
+
+/** Without a chosen solution: every solution's adopter categories in one table. */
+function AdopterSummaries() {
+  const { t } = useTranslation();
+  const summaries = useQuery({ queryKey: ['analytics', 'adopter-categories'], queryFn: () => analyticsApi.adopterCategories() });
+  if (summaries.isPending) return <Loading />;
+  if (summaries.error) return <ErrorState error={summaries.error} onRetry={() => void summaries.refetch()} />;
+  if (summaries.data.every((s) => s.adopters === 0)) return <Empty title={t('analytics.adopters.allNone')} hint={t('analytics.empty.noAdoptionsHint')} />;
+  return (
+    <ChartCard title={t('analytics.adopters.allTitle')} table={adopterSummaryTable(summaries.data, t)} option={null} fileName="adopter-categories-per-solution" showTable>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('analytics.adopters.allHint')}
+      </Text>
+    </ChartCard>
   );
 }
 

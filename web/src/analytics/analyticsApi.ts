@@ -2,6 +2,7 @@ import { ApiError } from '../api/client';
 import i18next from 'i18next';
 import type { ApiErrorBody } from '../api/types';
 import type {
+  AdopterSummary,
   AdoptersReport,
   ApproachFirstReport,
   BassFitBody,
@@ -15,7 +16,7 @@ import type {
 import type { SurveySummary } from '../../../src/shared/schemas/surveys';
 
 export type { SurveySummary };
-export type { AdoptersReport, ApproachFirstReport, BassFitResponse, BassPrior, DiffusionReport, FunnelReport, SellingPracticeReport };
+export type { AdopterSummary, AdoptersReport, ApproachFirstReport, BassFitResponse, BassPrior, DiffusionReport, FunnelReport, SellingPracticeReport };
 
 type Query = Record<string, string | number | undefined | null>;
 
@@ -45,6 +46,7 @@ export const analyticsApi = {
   funnel: (query: Query) => call<FunnelReport>('GET', '/analytics/funnel', query),
   diffusion: (solutionId: string, query: Query) => call<DiffusionReport>('GET', `/analytics/diffusion/${encodeURIComponent(solutionId)}`, query),
   adopters: (solutionId: string) => call<AdoptersReport>('GET', '/analytics/adopters', { solutionId }),
+  adopterCategories: () => call<AdopterSummary[]>('GET', '/analytics/adopter-categories', {}),
   approachFirst: (solutionId: string) => call<ApproachFirstReport>('GET', '/analytics/approach-first', { solutionId, limit: 20 }),
   sellingPractice: (query: Query) => call<SellingPracticeReport>('GET', '/analytics/selling-practice', query),
   surveySummary: (query: Query) => call<SurveySummary>('GET', '/surveys/summary', query),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DiffusionReport, FunnelReport } from './analyticsApi';
-import { adopterDistribution, answerRate, csatTable, fitTable, funnelTable, heatMap, heatMapTable, nextPeriod, npsTable, percent, sCurve, sCurveTable, surveyQuery, toCsv } from './chartData';
+import type { AdopterSummary, DiffusionReport, FunnelReport } from './analyticsApi';
+import { adopterDistribution, adopterSummaryTable, answerRate, csatTable, fitTable, funnelTable, heatMap, heatMapTable, nextPeriod, npsTable, percent, sCurve, sCurveTable, surveyQuery, toCsv } from './chartData';
 import { analyticsHref, apiFilter, filtersFromSearch, viewFromSearch } from './filters';
 import { parseSeriesCsv } from './seriesCsv';
 
@@ -179,5 +179,32 @@ describe('the satisfaction view', () => {
     expect(npsTable(summary, t).rows).toEqual([['promoters', 2], ['passives', 1], ['detractors', 1]]);
     expect(answerRate(4, 8)).toBe(percent(0.5));
     expect(answerRate(0, 0)).toBe('—');
+  });
+});
+
+describe('the adopter categories of every solution', () => {
+  const summary = (name: string, adopters: number, counts: number[] | null, provisional: boolean): AdopterSummary => ({
+    solution: { id: name, name },
+    launch: { date: null, source: 'none' } as AdopterSummary['launch'],
+    provisional: { value: provisional, reasons: provisional ? ['pre_peak'] : [] },
+    classification: counts
+      ? {
+          ok: true,
+          meanDays: 100,
+          sdDays: 10,
+          cutPoints: { earlyAdopter: 80, earlyMajority: 90, lateMajority: 100, laggard: 110 },
+          categories: (['innovator', 'early_adopter', 'early_majority', 'late_majority', 'laggard'] as const).map((category, i) => ({ category, count: counts[i] ?? 0, share: 0, rogersShare: 0 })),
+        }
+      : { ok: false, reason: 'fewer_than_two_adopters', count: adopters },
+    adopters,
+  });
+
+  it('puts each solution on a row with its count per category, blank where it cannot be classified', () => {
+    const table = adopterSummaryTable([summary('SD-WAN', 10, [1, 2, 3, 3, 1], false), summary('ZTNA', 1, null, true)], t);
+    expect(table.headers).toHaveLength(8);
+    expect(table.rows).toEqual([
+      ['SD-WAN', 10, 1, 2, 3, 3, 1, ''],
+      ['ZTNA', 1, null, null, null, null, null, 'analytics.adopters.provisional'],
+    ]);
   });
 });

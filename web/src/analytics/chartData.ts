@@ -1,6 +1,6 @@
 import { adopterCategories, rogersShares, type AdopterCategory } from '../../../src/domain/adopters';
 import { stages, type Stage } from '../../../src/shared/vocabulary';
-import type { AdoptersReport, DiffusionReport, FunnelReport, SellingPracticeReport, SurveySummary } from './analyticsApi';
+import type { AdopterSummary, AdoptersReport, DiffusionReport, FunnelReport, SellingPracticeReport, SurveySummary } from './analyticsApi';
 
 /**
  * Pure shaping of the analytics reports into what a chart draws and what its table and CSV
@@ -207,6 +207,25 @@ export function adopterTable(bars: CategoryBar[], t: Label): DataTable {
   return {
     headers: [t('analytics.col.category'), t('analytics.col.adopters'), t('analytics.col.share'), t('analytics.col.rogers')],
     rows: bars.map((b) => [t(`analytics.category.${b.category}`), b.count, percent(b.share), percent(b.rogersShare)]),
+  };
+}
+
+/**
+ * Every solution's adopter categories as one table: adopters, the count in each category
+ * (empty while a solution cannot be classified), and whether the labels are provisional.
+ */
+export function adopterSummaryTable(summaries: readonly AdopterSummary[], t: Label): DataTable {
+  return {
+    headers: [t('analytics.col.solution'), t('analytics.col.adopters'), ...adopterCategories.map((c) => t(`analytics.category.${c}`)), t('analytics.col.provisional')],
+    rows: summaries.map((s) => {
+      const counts = s.classification.ok ? s.classification.categories : null;
+      return [
+        s.solution.name,
+        s.adopters,
+        ...adopterCategories.map((c) => (counts ? (counts.find((k) => k.category === c)?.count ?? 0) : null)),
+        s.provisional.value ? t('analytics.adopters.provisional') : '',
+      ];
+    }),
   };
 }
 
