@@ -65,7 +65,8 @@ async function handFunnel(db: Database) {
   // Quantiles: the live stays of each stage counted, then the two ranks around each quantile
   // read as offsets into the (stage, days) index of live stays, from whichever end is nearer.
   const quantiles = (async () => {
-    const n = await sql<{ stage: string; n: number }>`select stage, count(*) as n from journey_stays where live = 1 group by stage`.execute(db.kysely);
+    const perStage = stages.map((stage) => sql`select ${sql.lit(stage)} as stage, (select count(*) from journey_stays where stage = ${sql.lit(stage)} and live = 1) as n`);
+    const n = await sql<{ stage: string; n: number }>`${sql.join(perStage, sql` union all `)}`.execute(db.kysely);
     const reads = n.rows.flatMap(({ stage, n: count }) =>
       [0.5, 0.9].map((p) => {
         const n = Number(count);

@@ -280,12 +280,17 @@ export class AnalyticsRepository {
     // into the (stage, days) index — no sort, no window over a million rows. A rank in the upper
     // half is read from the top (the 90th percentile walks a tenth of the stays, not nine).
     const filter = sql`st.live = 1 and ${this.inPeriod(sql`st.entered_at`, scope)}`;
+    // One count per stage, each over its own range of the index: PostgreSQL's planner reads the
+    // index alone for a stage, where a grouped count over every stage gets a scan of the table.
     const counts = await sql<{ stage: Stage; n: number }>`
-      select st.stage, count(*) as n from journey_stays st where ${filter} group by st.stage order by st.stage
+      select s.stage, (select count(*) from journey_stays st where st.stage = s.stage and ${filter}) as n
+      from (${sql.join(stages.map((stage) => sql`select ${sql.lit(stage)} as stage`), sql` union all `)}) s
+      order by s.stage
     `.execute(this.db);
     const reads: { stage: Stage; stays: number; offset: number; limit: number }[] = [];
     for (const { stage, n: count } of counts.rows) {
       const n = Number(count);
+      if (n === 0) continue;
       // The 0-based ranks wanted, merged into runs so that each run is one index read.
       const wanted = [...new Set(probabilities.flatMap((p) => [Math.floor(p * (n - 1)), Math.floor(p * (n - 1)) + 1]))].filter((r) => r < n).sort((a, b) => a - b);
       for (const rank of wanted) {
