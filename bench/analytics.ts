@@ -16,7 +16,7 @@
  */
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { openDatabase, type Database, type DatabaseConfig } from '../src/db/database.js';
 import { calendarBucket, daysBetween, dateAsTimestamp, joinedText } from '../src/db/dialect.js';
 import { bassAdoptions, fitBass } from '../src/domain/bass.js';
@@ -100,8 +100,7 @@ function handDiffusion(db: Database) {
  */
 function handAdopters(db: Database) {
   const origin = sql`coalesce(${dateAsTimestamp(db.dialect, sql`s.launch_date`)}, s.first_at)`;
-  const asText = (value: RawBuilder<unknown>) => (db.dialect === 'postgres' ? sql`(${value})::text` : value);
-  const entry = sql`account_id || ${sql.lit('\x1f')} || ${asText(sql`x`)} || ${sql.lit('\x1f')} || coalesce(category, '')`;
+  const entry = sql`account_id || ${sql.lit('\x1f')} || x || ${sql.lit('\x1f')} || coalesce(category, '')`;
   return sql`
     with live_solutions as materialized (
       select s.id, s.launch_date, (select min(j.created_at) from journeys j where j.solution_id = s.id and j.deleted_at is null) as first_at

@@ -164,8 +164,8 @@ export function analyticsService(deps: Deps) {
 
     /** The adopter categories of every live solution, without the lists of adopters (API, CLI). */
     async adopterSummaries(): Promise<AdopterSummary[]> {
-      const { adopters } = await overview({ bucket: 'month', forecastPeriods: 0 });
-      return adopters.map(({ accounts: _accounts, ...summary }) => summary);
+      const solutions = await adoptionsBySolution({ bucket: 'month', forecastPeriods: 0 });
+      return solutions.map(({ report, rows }) => adopterSummaryOf(report, rows).summary);
     },
 
     /** Accounts ranked by innovativeness across every solution they adopted (earliest first). */
@@ -334,12 +334,10 @@ export function analyticsService(deps: Deps) {
    * without the names and dates a listing shows. A handful of statements, one Bass fit per solution.
    */
   async function overview(options: DiffusionOptions): Promise<{ diffusion: DiffusionReport[]; adopters: AdopterCategories[] }> {
-    const [reports, times] = await Promise.all([diffusionAll(options), repos().adoptionTimesAll()]);
-    const perSolution = groupBySolution(times);
+    const solutions = await adoptionsBySolution(options);
     return {
-      diffusion: reports,
-      adopters: reports.map((report) => {
-        const rows = perSolution.get(report.solution.id) ?? [];
+      diffusion: solutions.map(({ report }) => report),
+      adopters: solutions.map(({ report, rows }) => {
         const { summary, classified } = adopterSummaryOf(report, rows);
         return {
           ...summary,
@@ -347,6 +345,13 @@ export function analyticsService(deps: Deps) {
         };
       }),
     };
+  }
+
+  /** Every live solution's diffusion report with its adopters' times (two reads, in parallel). */
+  async function adoptionsBySolution(options: DiffusionOptions): Promise<{ report: DiffusionReport; rows: AdoptionTimeRow[] }[]> {
+    const [reports, times] = await Promise.all([diffusionAll(options), repos().adoptionTimesAll()]);
+    const perSolution = groupBySolution(times);
+    return reports.map((report) => ({ report, rows: perSolution.get(report.solution.id) ?? [] }));
   }
 
   async function innovativenessAll() {

@@ -462,7 +462,8 @@ export class AnalyticsRepository {
    */
   async adoptionTimesAll(): Promise<AdoptionTimeRow[]> {
     const days = daysBetween(this.dialect, sql`m.adopted_at`, sql`s.origin`);
-    const entry = this.dialect === 'postgres' ? sql`m.account_id || ${sql.lit(UNIT)} || (${days})::text` : sql`m.account_id || ${sql.lit(UNIT)} || ${days}`;
+    // `||` turns the number into text on both databases (PostgreSQL: text || anynonarray).
+    const entry = sql`m.account_id || ${sql.lit(UNIT)} || ${days}`;
     const result = await sql<{ solution_id: string; adopters: string | null }>`
       with live_solutions as materialized (
         select s.id, coalesce(${dateAsTimestamp(this.dialect, sql`s.launch_date`)}, ${firstJourneyAt}) as origin
